@@ -1,0 +1,45 @@
+"""The extractive overview: the passage sentences that best answer the query, quoted with citations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from retrieval.align import align
+from retrieval.embed import Embedder
+from retrieval.types import Hit
+from synth.sanitize import looks_like_injection
+from synth.types import Source
+
+
+def extract_sentences(
+    query: str,
+    hits: Sequence[Hit],
+    sources: Sequence[Source],
+    embedder: Embedder | None = None,
+    *,
+    max_sentences: int = 3,
+    max_chars: int = 320,
+) -> list[tuple[str, tuple[int, ...], tuple[str, ...]]]:
+    """Pick up to ``max_sentences`` (text, citations, passage ids): the best span of each of the top passages."""
+    number = {s.url: s.id for s in sources}
+    chosen: list[tuple[str, tuple[int, ...], tuple[str, ...]]] = []
+    seen_text: set[str] = set()
+    for hit in hits:
+        if len(chosen) >= max_sentences:
+            break
+        sid = number.get(hit.passage.doc_url)
+        if sid is None:
+            continue
+        spans = [a for a in align(query, [hit.passage], embedder, top=3) if not looks_like_injection(a.quote)]
+        if not spans:
+            continue
+        quote = " ".join(spans[0].quote.split())
+        if len(quote) > max_chars:
+            cut = quote[:max_chars]
+            quote = cut[: cut.rfind(" ")] + " …" if " " in cut else cut
+        key = quote.lower()
+        if len(quote) < 20 or key in seen_text:
+            continue
+        seen_text.add(key)
+        chosen.append((quote, (sid,), (hit.passage.id,)))
+    return chosen

@@ -1,0 +1,206 @@
+"""Write the overview: prompt the model, stream its draft, hand on each sentence with citations as it completes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from retrieval.embed import Embedder
+from retrieval.types import Hit, Passage
+from synth.attribution import attribute
+from synth.backends import EmbeddedBackend, GenerationOptions, LLMBackend
+from synth.errors import SynthError
+from synth.extractive import extract_sentences
+from synth.parse import DraftSentence, SentenceStream, join_with_citations
+from synth.prompts import PROMPT_VERSION, Prompt, build_prompt, number_sources
+from synth.sanitize import clean_output, looks_like_injection
+from synth.types import Claim, Overview, Source
+
+log = logging.getLogger(__name__)
+
+MODES = ("generated", "extractive")
+
+
+@dataclass(frozen=True, slots=True)
+class SynthEvent:
+    """One step of the stream: ``token`` (draft text), ``claim`` (a finished sentence) or ``overview`` (the end)."""
+
+    kind: str
+    text: str = ""
+    claim: Claim | None = None
+    overview: Overview | None = None
+    sources: tuple[Source, ...] = field(default_factory=tuple)
+
+
+class Synthesizer:
+    """Turns a query and its hits into an ``Overview`` with citations, streaming as it goes."""
+
+    def __init__(
+        self,
+        backend: LLMBackend | None,
+        embedder: Embedder | None = None,
+        *,
+        mode: str = "generated",
+        options: GenerationOptions | None = None,
+        budget_tokens: int = 1200,
+        max_claims: int = 6,
+        cache_size: int = 256,
+    ) -> None:
+        if mode not in MODES:
+            raise SynthError(f"unknown synthesis mode {mode!r}; choose one of {', '.join(MODES)}")
+        if mode == "generated" and backend is None:
+            raise SynthError("generated mode needs an LLM backend")
+        self.backend = backend
+        self.embedder = embedder
+        self.mode = mode
+        self.options = options or GenerationOptions(max_tokens=160)
+        self.budget_tokens = budget_tokens
+        self.max_claims = max_claims
+        self._cache: OrderedDict[str, Overview] = OrderedDict()
+        self._cache_size = cache_size
+        self._cache_lock = threading.Lock()
+
+    @property
+    def model(self) -> str:
+        """The model that writes overviews (``extractive`` when none does)."""
+        return self.backend.model if self.backend and self.mode == "generated" else "extractive"
+
+    def write(self, query: str, hits: Sequence[Hit]) -> Overview:
+        """Return the finished overview for ``query`` (no streaming)."""
+        for event in self.stream(query, hits):
+            if event.overview is not None:
+                return event.overview
+        raise SynthError("the overview stream ended without an overview")
+
+    def stream(self, query: str, hits: Sequence[Hit]) -> Iterator[SynthEvent]:
+        """Yield ``token`` and ``claim`` events while the draft is written, then one ``overview`` event."""
+        passages = {h.passage.id: h.passage for h in hits}
+        key = self._cache_key(query, hits)
+        with self._cache_lock:
+            cached = self._cache.get(key)
+        if cached is not None:
+            yield SynthEvent("sources", sources=cached.sources)
+            yield SynthEvent("token", text=cached.draft)
+            for claim in cached.claims:
+                yield SynthEvent("claim", claim=claim)
+            yield SynthEvent("overview", overview=cached)
+            return
+        overview: Overview | None = None
+        if self.mode == "generated" and self.backend is not None and hits:
+            try:
+                events = self._generate(query, hits, passages)
+                for event in events:
+                    if event.overview is not None:
+                        overview = event.overview
+                    else:
+                        yield event
+            except SynthError as exc:
+                log.warning("overview generation failed, falling back to extractive: %s", exc)
+                yield SynthEvent("error", text=str(exc))
+        if overview is None or not overview.claims:
+            overview = yield from self._extractive(query, hits, passages)
+        with self._cache_lock:
+            self._cache[key] = overview
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        yield SynthEvent("overview", overview=overview)
+
+    def _generate(
+        self, query: str, hits: Sequence[Hit], passages: dict[str, Passage]
+    ) -> Iterator[SynthEvent]:
+        assert self.backend is not None
+        counter = self.backend.count_tokens if isinstance(self.backend, EmbeddedBackend) else None
+        prompt = build_prompt(query, hits, count_tokens=counter, budget_tokens=self.budget_tokens)
+        yield SynthEvent("sources", sources=prompt.sources)
+        stream = SentenceStream()
+        claims: list[Claim] = []
+        removed: list[int] = []
+        for piece in self.backend.stream(prompt.messages, self.options):
+            yield SynthEvent("token", text=piece)
+            for sentence in stream.feed(piece):
+                claim = self._claim(sentence, prompt, passages, len(claims), removed)
+                if claim is not None and len(claims) < self.max_claims:
+                    claims.append(claim)
+                    yield SynthEvent("claim", claim=claim)
+        for sentence in stream.close():
+            claim = self._claim(sentence, prompt, passages, len(claims), removed)
+            if claim is not None and len(claims) < self.max_claims:
+                claims.append(claim)
+                yield SynthEvent("claim", claim=claim)
+        draft = clean_output(stream.text).strip()
+        yield SynthEvent(
+            "overview",
+            overview=Overview(
+                mode="generated",
+                draft=draft,
+                claims=tuple(claims),
+                sources=prompt.sources,
+                model=self.backend.model,
+                prompt_version=PROMPT_VERSION,
+                removed_citations=tuple(removed),
+            ),
+        )
+
+    def _claim(
+        self,
+        sentence: DraftSentence,
+        prompt: Prompt,
+        passages: dict[str, Passage],
+        index: int,
+        removed: list[int],
+    ) -> Claim | None:
+        if len(sentence.text) < 12 or len(sentence.text.split()) < 3:
+            return None
+        if prompt.fence in sentence.text or looks_like_injection(sentence.text):
+            return None
+        attribution = attribute(sentence.text, sentence.citations, prompt.sources, passages, self.embedder)
+        removed.extend(attribution.removed)
+        return Claim(
+            id=f"c{index + 1}",
+            text=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            citations=attribution.citations,
+            passages=attribution.passages,
+        )
+
+    def _extractive(
+        self, query: str, hits: Sequence[Hit], passages: dict[str, Passage]
+    ) -> Iterator[SynthEvent]:
+        del passages
+        sources = number_sources(hits)
+        yield SynthEvent("sources", sources=sources)
+        picked = extract_sentences(query, hits, sources, self.embedder, max_sentences=3)
+        claims: list[Claim] = []
+        offset = 0
+        draft_parts = []
+        for i, (text, cites, pids) in enumerate(picked):
+            rendered = join_with_citations([(text, cites)])
+            start = offset + (1 if draft_parts else 0)
+            claims.append(Claim(f"c{i + 1}", text, start, start + len(rendered), cites, pids))
+            draft_parts.append(rendered)
+            offset = start + len(rendered)
+            yield SynthEvent("claim", claim=claims[-1])
+        draft = " ".join(draft_parts)
+        if draft:
+            yield SynthEvent("token", text=draft)
+        return Overview(
+            mode="extractive",
+            draft=draft,
+            claims=tuple(claims),
+            sources=tuple(s for s in sources if any(s.id in c.citations for c in claims)) or sources,
+            model="extractive",
+            prompt_version=PROMPT_VERSION,
+        )
+
+    def _cache_key(self, query: str, hits: Sequence[Hit]) -> str:
+        blob = json.dumps(
+            [query.strip().lower(), [h.passage.id for h in hits], self.model, self.mode, PROMPT_VERSION,
+             self.options.max_tokens, self.options.temperature, self.options.seed]
+        )
+        return hashlib.sha256(blob.encode()).hexdigest()

@@ -1,0 +1,200 @@
+"""The answer log: every answer with its verified claims, flagged claims for the audit queue, reviewer decisions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import asdict
+from typing import Any
+
+from verisight.db import Store
+from verisight.types import Answer
+
+
+def normalise_claim(text: str) -> str:
+    """Lowercased, accent-folded, punctuation-free claim text: the key reviewer decisions are stored under."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text).split())
+
+
+def m001_answers(db: sqlite3.Connection) -> None:
+    """Answers and their claims."""
+    db.execute(
+        "CREATE TABLE answers (id TEXT PRIMARY KEY, query TEXT NOT NULL, created_at TEXT NOT NULL"
+        " DEFAULT (datetime('now')), body TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE claims (answer_id TEXT NOT NULL REFERENCES answers(id) ON DELETE CASCADE,"
+        " claim_id TEXT NOT NULL, text TEXT NOT NULL, norm TEXT NOT NULL, label TEXT NOT NULL,"
+        " action TEXT NOT NULL, domain TEXT NOT NULL, url TEXT NOT NULL, created_at TEXT NOT NULL"
+        " DEFAULT (datetime('now')), PRIMARY KEY (answer_id, claim_id))"
+    )
+    db.execute("CREATE INDEX claims_flagged ON claims (action, norm, domain)")
+
+
+def m002_reviews(db: sqlite3.Connection) -> None:
+    """Reviewer accounts, decisions on claim groups and source-label overrides."""
+    db.execute(
+        "CREATE TABLE reviewers (name TEXT PRIMARY KEY, token_hash TEXT NOT NULL, password_hash TEXT,"
+        " created_at TEXT NOT NULL DEFAULT (datetime('now')))"
+    )
+    db.execute(
+        "CREATE TABLE decisions (id INTEGER PRIMARY KEY AUTOINCREMENT, norm TEXT NOT NULL, domain TEXT NOT NULL,"
+        " claim_text TEXT NOT NULL, decision TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',"
+        " reviewer TEXT NOT NULL, at TEXT NOT NULL DEFAULT (datetime('now')))"
+    )
+    db.execute("CREATE INDEX decisions_key ON decisions (norm, domain, id)")
+    db.execute(
+        "CREATE TABLE source_labels (id INTEGER PRIMARY KEY AUTOINCREMENT, domain TEXT NOT NULL,"
+        " label TEXT NOT NULL, reviewer TEXT NOT NULL, at TEXT NOT NULL DEFAULT (datetime('now')))"
+    )
+
+
+class AnswerStore(Store):
+    """Answers, flagged claims and reviewers' decisions in one SQLite file."""
+
+    migrations = (m001_answers, m002_reviews)
+
+    def save(self, answer: Answer) -> None:
+        """Store ``answer`` and its claims (non-kept claims become the audit queue)."""
+        body = json.dumps(asdict(answer), ensure_ascii=False)
+        source_of = {s.id: s for s in answer.sources}
+        with self.lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO answers (id, query, body) VALUES (?, ?, ?)",
+                    (answer.answer_id, answer.query, body),
+                )
+                for claim in answer.overview.claims:
+                    first = source_of.get(claim.citations[0]) if claim.citations else None
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO claims (answer_id, claim_id, text, norm, label, action, domain, url)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            answer.answer_id,
+                            claim.id,
+                            claim.text,
+                            normalise_claim(claim.text),
+                            claim.verdict.label,
+                            claim.action,
+                            first.site if first else "",
+                            first.url if first else "",
+                        ),
+                    )
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+
+    def get(self, answer_id: str) -> dict[str, Any] | None:
+        """The stored JSON of one answer, or None."""
+        row = self.conn.execute("SELECT body FROM answers WHERE id = ?", (answer_id,)).fetchone()
+        return json.loads(row["body"]) if row else None
+
+    def count(self) -> int:
+        """Number of stored answers."""
+        return int(self.conn.execute("SELECT count(*) FROM answers").fetchone()[0])
+
+    def flagged_count(self) -> int:
+        """Number of stored claims that were not kept as supported."""
+        return int(self.conn.execute("SELECT count(*) FROM claims WHERE action != 'keep'").fetchone()[0])
+
+    def claim_groups(self, status: str = "flagged") -> Iterator[dict[str, Any]]:
+        """Flagged claims grouped by (normalised text, domain), most seen first, with their latest decision."""
+        rows = self.conn.execute(
+            "SELECT norm, domain, min(text) AS text, min(label) AS label, count(*) AS seen,"
+            " max(created_at) AS last_seen, min(answer_id) AS answer_id, min(url) AS url FROM claims"
+            " WHERE action != 'keep' GROUP BY norm, domain ORDER BY seen DESC, last_seen DESC"
+        ).fetchall()
+        for row in rows:
+            decision = self.latest_decision(row["norm"], row["domain"])
+            current = {"confirm": "confirmed", "dismiss": "dismissed"}.get(decision or "", "flagged")
+            if current == status:
+                yield dict(row) | {"status": current, "id": group_id(row["norm"], row["domain"])}
+
+    def latest_decision(self, norm: str, domain: str) -> str | None:
+        """The newest decision on a claim group, or None."""
+        row = self.conn.execute(
+            "SELECT decision FROM decisions WHERE norm = ? AND domain = ? ORDER BY id DESC LIMIT 1", (norm, domain)
+        ).fetchone()
+        return str(row["decision"]) if row else None
+
+    def decide(self, norm: str, domain: str, claim_text: str, decision: str, reviewer: str, note: str = "") -> None:
+        """Record a reviewer's decision (``confirm`` or ``dismiss``) on a claim group."""
+        with self.lock:
+            self.conn.execute(
+                "INSERT INTO decisions (norm, domain, claim_text, decision, note, reviewer) VALUES (?, ?, ?, ?, ?, ?)",
+                (norm, domain, claim_text, decision, note, reviewer),
+            )
+
+    def dismissed(self) -> set[tuple[str, str]]:
+        """(normalised claim, domain) pairs whose latest decision is ``dismiss``: reviewer-supported."""
+        rows = self.conn.execute(
+            "SELECT d.norm, d.domain, d.decision FROM decisions d JOIN (SELECT norm, domain, max(id) AS id"
+            " FROM decisions GROUP BY norm, domain) last ON d.id = last.id"
+        ).fetchall()
+        return {(r["norm"], r["domain"]) for r in rows if r["decision"] == "dismiss"}
+
+    def label_source(self, domain: str, label: str, reviewer: str) -> None:
+        """Record a reviewer's credibility label for a domain."""
+        with self.lock:
+            self.conn.execute(
+                "INSERT INTO source_labels (domain, label, reviewer) VALUES (?, ?, ?)", (domain, label, reviewer)
+            )
+
+    def source_overrides(self) -> dict[str, str]:
+        """The latest reviewer label for each domain."""
+        rows = self.conn.execute("SELECT domain, label FROM source_labels ORDER BY id").fetchall()
+        return {r["domain"]: r["label"] for r in rows}
+
+    def find_group(self, gid: str) -> dict[str, Any] | None:
+        """The claim group with id ``gid``, whatever its status."""
+        for status in ("flagged", "confirmed", "dismissed"):
+            for group in self.claim_groups(status):
+                if group["id"] == gid:
+                    return group
+        return None
+
+    def export_decisions(self) -> list[dict[str, Any]]:
+        """The latest decision on each group as ``{"claim", "evidence", "label", ...}`` (eval ``jsonl`` format)."""
+        rows = self.conn.execute(
+            "SELECT d.norm, d.domain, d.claim_text, d.decision, d.reviewer, d.at, d.note FROM decisions d"
+            " JOIN (SELECT norm, domain, max(id) AS id FROM decisions GROUP BY norm, domain) last ON d.id = last.id"
+            " ORDER BY d.id"
+        ).fetchall()
+        out = []
+        for row in rows:
+            evidence = self._evidence_for(row["norm"], row["domain"])
+            out.append({
+                "claim": row["claim_text"],
+                "evidence": evidence,
+                "label": "supported" if row["decision"] == "dismiss" else "not_supported",
+                "domain": row["domain"],
+                "reviewer": row["reviewer"],
+                "at": row["at"],
+                "note": row["note"],
+            })
+        return out
+
+    def _evidence_for(self, norm: str, domain: str) -> list[str]:
+        row = self.conn.execute(
+            "SELECT a.body, c.claim_id FROM claims c JOIN answers a ON a.id = c.answer_id"
+            " WHERE c.norm = ? AND c.domain = ? ORDER BY c.created_at DESC LIMIT 1", (norm, domain)
+        ).fetchone()
+        if row is None:
+            return []
+        body = json.loads(row["body"])
+        for claim in body["overview"]["claims"]:
+            if claim["id"] == row["claim_id"]:
+                return [e["quote"] for e in claim["verdict"]["evidence"]]
+        return []
+
+
+def group_id(norm: str, domain: str) -> str:
+    """A short stable id for a (normalised claim, domain) group."""
+    return hashlib.sha1(f"{norm}\x00{domain}".encode()).hexdigest()[:16]

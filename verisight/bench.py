@@ -1,0 +1,60 @@
+"""``verisight bench answer``: per-stage latency of warm answers on the engine as configured."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from typing import Any
+
+from verisight.engine import Engine
+
+DEFAULT_QUERIES = (
+    "How much water should an adult drink each day?",
+    "How do I keep cheese from sliding off pizza?",
+    "Is it safe to eat rocks for minerals?",
+    "How long should I boil an egg for a soft yolk?",
+    "What should I do for a minor burn?",
+    "How do I sort a list in Python?",
+    "Does sunlight give you vitamin D?",
+    "How do I feed a sourdough starter?",
+)
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    idx = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return round(ordered[idx], 1)
+
+
+def bench_answer(engine: Engine, *, n: int = 5, queries: tuple[str, ...] = DEFAULT_QUERIES) -> dict[str, Any]:
+    """Answer ``n`` queries after one warm-up; report p50/p95 per stage, tokens/s and the citation rate."""
+    warm_start = time.perf_counter()
+    engine.answer(queries[0])  # warm-up: loads models; reported as cold
+    cold_ms = (time.perf_counter() - warm_start) * 1000
+    stages: dict[str, list[float]] = {}
+    cited = claims = supported = declined = 0
+    for i in range(n):
+        query = queries[(i + 1) % len(queries)]
+        engine.synthesizer._cache.clear()  # measure generation, not the cache
+        answer = engine.answer(query)
+        for key, value in answer.timings_ms.items():
+            stages.setdefault(key, []).append(value)
+        claims += len(answer.overview.claims)
+        cited += sum(1 for c in answer.overview.claims if c.citations)
+        supported += sum(1 for c in answer.overview.claims if c.verdict.label == "supported")
+        declined += answer.overview.mode == "declined"
+    return {
+        "backend": engine.synthesizer.model,
+        "mode": engine.settings.synth_mode,
+        "queries": n,
+        "cold_first_answer_ms": round(cold_ms, 1),
+        "p50_ms": {k: _pct(v, 0.5) for k, v in stages.items()},
+        "p95_ms": {k: _pct(v, 0.95) for k, v in stages.items()},
+        "mean_total_ms": round(statistics.fmean(stages.get("total", [0.0])), 1),
+        "claims_per_answer": round(claims / max(n, 1), 2),
+        "supported_claims_per_answer": round(supported / max(n, 1), 2),
+        "citation_rate": round(cited / max(claims, 1), 3),
+        "declined": declined,
+    }

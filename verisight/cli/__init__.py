@@ -1,0 +1,5 @@
+"""The ``verisight`` command line."""
+
+from verisight.cli.main import main
+
+__all__ = ["main"]

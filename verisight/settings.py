@@ -1,0 +1,128 @@
+"""Settings: defaults, then a TOML file, then ``VERISIGHT_*`` environment variables. Only this module reads them."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from verisight.errors import ConfigError
+
+ENV_PREFIX = "VERISIGHT_"
+SECRET_KEYS = frozenset({"llm_api_key", "judge_api_key", "secret_key"})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob of the engine, with its default. Keys match the TOML file; ``VERISIGHT_<KEY>`` overrides."""
+
+    data_dir: Path = field(default_factory=lambda: Path.home() / ".verisight")
+    # LLM that writes overviews
+    llm_backend: str = "embedded"  # embedded | openai
+    llm_base_url: str = "http://127.0.0.1:8001/v1"
+    llm_model: str = ""  # openai: served model name; embedded: path to a GGUF file (empty = bundled SmolLM2)
+    llm_api_key: str = ""
+    llm_threads: int = 2
+    llm_timeout_s: float = 60.0
+    synth_mode: str = "generated"  # generated | extractive
+    max_tokens: int = 160
+    temperature: float = 0.0
+    seed: int = 42
+    context_tokens: int = 1200
+    # retrieval
+    embedder: str = "minilm-onnx"
+    embedder_path: str = ""
+    search_mode: str = "hybrid"
+    top_k: int = 6
+    # verifier
+    judge: str = "embedded"  # embedded | minicheck
+    judge_base_url: str = "http://127.0.0.1:8001/v1"
+    judge_model: str = ""
+    judge_api_key: str = ""
+    # web
+    host: str = "127.0.0.1"
+    port: int = 8000
+    threads: int = 8
+    queue_size: int = 4
+    rate_limit_per_minute: int = 120
+    trusted_proxies: int = 0
+    cors_origins: str = ""
+    secret_key: str = ""
+
+    def path(self, name: str) -> Path:
+        """A file or folder inside the data directory."""
+        return self.data_dir / name
+
+    def with_overrides(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied (used by the CLI flags and tests)."""
+        return replace(self, **changes)
+
+
+def _coerce(name: str, value: Any, kind: Any) -> Any:
+    kind_name = kind if isinstance(kind, str) else getattr(kind, "__name__", str(kind))
+    try:
+        if "Path" in kind_name:
+            return Path(str(value)).expanduser()
+        if kind_name == "int":
+            return int(value)
+        if kind_name == "float":
+            return float(value)
+        if kind_name == "bool":
+            return str(value).lower() in ("1", "true", "yes", "on")
+        return str(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name}: cannot read {value!r} as {kind_name}") from exc
+
+
+def load_settings(
+    data_dir: str | Path | None = None,
+    *,
+    config_file: str | Path | None = None,
+    environ: dict[str, str] | None = None,
+    **overrides: Any,
+) -> Settings:
+    """Build Settings: defaults < TOML (``$VERISIGHT_CONFIG`` or ``DATA/verisight.toml``) < environment < arguments."""
+    env = dict(os.environ if environ is None else environ)
+    known = {f.name: f.type for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    home = data_dir or env.get(f"{ENV_PREFIX}HOME")
+    if home:
+        values["data_dir"] = Path(home).expanduser()
+    base_dir = values.get("data_dir", Settings().data_dir)
+    config = Path(config_file or env.get(f"{ENV_PREFIX}CONFIG") or base_dir / "verisight.toml")
+    if config.is_file():
+        try:
+            loaded = tomllib.loads(config.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{config}: not valid TOML: {exc}") from exc
+        for key, value in loaded.items():
+            if key not in known:
+                raise ConfigError(f"{config}: unknown setting {key!r}")
+            if key in SECRET_KEYS:
+                raise ConfigError(f"{config}: {key} is a secret; set {ENV_PREFIX}{key.upper()} instead")
+            if key == "data_dir" and home:
+                continue
+            values[key] = _coerce(key, value, known[key])
+    for key, kind in known.items():
+        if key == "data_dir":
+            continue
+        raw = env.get(f"{ENV_PREFIX}{key.upper()}")
+        if raw is not None:
+            values[key] = _coerce(key, raw, kind)
+    for key, value in overrides.items():
+        if key not in known:
+            raise ConfigError(f"unknown setting {key!r}")
+        if value is not None:
+            values[key] = _coerce(key, value, known[key])
+    return Settings(**values)
+
+
+def settings_reference() -> list[tuple[str, str, str]]:
+    """(key, environment variable, default) for every setting, for the docs."""
+    defaults = Settings()
+    return [
+        (f.name, f"{ENV_PREFIX}{f.name.upper()}", "" if f.name in SECRET_KEYS else str(getattr(defaults, f.name)))
+        for f in fields(Settings)
+    ]
