@@ -126,3 +126,27 @@ def settings_reference() -> list[tuple[str, str, str]]:
         (f.name, f"{ENV_PREFIX}{f.name.upper()}", "" if f.name in SECRET_KEYS else str(getattr(defaults, f.name)))
         for f in fields(Settings)
     ]
+
+
+def settings_markdown() -> str:
+    """The settings reference as Markdown (docs/settings.md is generated from this)."""
+    lines = [
+        "# Settings reference",
+        "",
+        "Generated from `verisight/settings.py` by `python -m verisight.settings`; a test keeps it current.",
+        "Order of precedence: defaults < TOML file (`$VERISIGHT_CONFIG`, else `DATA_DIR/verisight.toml`)"
+        " < `VERISIGHT_*` environment variables < command-line flags. Secrets are read only from the environment.",
+        "",
+        "| key | environment variable | default |",
+        "|---|---|---|",
+    ]
+    for key, env, default in settings_reference():
+        shown = "(secret: environment only)" if key in SECRET_KEYS else (f"`{default}`" if default else "(empty)")
+        if key == "data_dir":
+            env, shown = "VERISIGHT_HOME", "`~/.verisight`"
+        lines.append(f"| `{key}` | `{env}` | {shown} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(settings_markdown(), end="")

@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 from verisight.cli.main import err
 from verisight.engine import Engine
 from verisight.settings import Settings
 
-DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
-
-
 def demo_manifest() -> dict[str, Any]:
     """The demo corpus manifest: hosts, seeds, the check query and the regression sets."""
-    manifest: dict[str, Any] = json.loads((DEMO_DIR / "manifest.json").read_text(encoding="utf-8"))
-    return manifest
+    from verisight.demo.server import load_manifest
+
+    return load_manifest()
 
 
 def demo_settings(args: argparse.Namespace, settings: Settings) -> Settings:

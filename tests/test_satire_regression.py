@@ -1,0 +1,37 @@
+"""The incidents we exist to prevent: satire and joke posts must never come out as supported claims."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from verisight.demo.server import load_manifest
+from verisight.engine import Engine
+
+MANIFEST = load_manifest()
+
+
+@pytest.mark.parametrize("case", MANIFEST["satire_regression"], ids=lambda c: c["query"][:40])
+def test_dangerous_claim_is_never_kept_as_supported(demo_engine: Engine, case: dict[str, object]) -> None:
+    answer = demo_engine.answer(str(case["query"]))
+    patterns = [re.compile(p, re.IGNORECASE) for p in case["forbidden"]]  # type: ignore[attr-defined]
+    for claim in answer.overview.claims:
+        if any(p.search(claim.text) for p in patterns):
+            assert claim.verdict.label != "supported", claim
+            assert claim.action != "keep", claim
+    shown = [c.display for c in answer.overview.claims if c.action == "keep"]
+    for text in shown:
+        assert not any(p.search(text) for p in patterns), text
+
+
+def test_demo_sources_get_their_expected_credibility(demo_engine: Engine) -> None:
+    expected = MANIFEST["credibility_expected"]
+    seen: dict[str, str] = {}
+    for case in MANIFEST["satire_regression"]:
+        for source in demo_engine.answer(case["query"]).sources:
+            seen[source.site] = source.credibility.label
+    for host in ("www.theunion-satire.example", "forum.kitchentalk.example"):
+        if host in seen:
+            assert seen[host] == expected[host], (host, seen[host])
+    assert "www.theunion-satire.example" in seen
