@@ -1,0 +1,82 @@
+"""WARC import on archives the test writes with warcio, including a corrupt one."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from crawler.errors import WarcError
+from crawler.warc import import_warc
+from verisight.documents import DocumentStore
+
+from .conftest import article
+
+
+def write_warc(path: Path, records: list[tuple[str, str, bytes, str]], gzip: bool = True) -> None:
+    """Write response records ``(url, content_type, body, status)`` plus a request record."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=gzip)
+        for url, ctype, body, status in records:
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            rec = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            writer.write_record(rec)
+        req = writer.create_warc_record(
+            "http://news.example/a",
+            "request",
+            payload=io.BytesIO(b"GET /a HTTP/1.1\r\nHost: news.example\r\n\r\n"),
+        )
+        writer.write_record(req)
+
+
+def test_import_html_responses(tmp_path: Path, store: DocumentStore) -> None:
+    page_a = article("Warc article", "India text from an archive.", []).encode()
+    page_b = article("Other article", "Juliet text from another site entirely different.", []).encode("utf-8")
+    path = tmp_path / "a.warc.gz"
+    write_warc(
+        path,
+        [
+            ("http://news.example/a", "text/html; charset=utf-8", page_a, "200 OK"),
+            ("http://mirror.example/a", "text/html", page_a, "200 OK"),
+            ("http://other.example/b", "text/html", page_b, "200 OK"),
+            ("http://news.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(100), "200 OK"),
+            ("http://news.example/gone", "text/html", b"<html>gone</html>", "404 Not Found"),
+        ],
+    )
+    summary = import_warc([path], store)
+    assert summary.records == 5
+    assert summary.stored == 3 and summary.duplicates == 1
+    assert summary.by_reason["not_html:image/png"] == 1
+    assert summary.by_reason["http_404"] == 1
+    assert summary.errors == 0
+    mirror = store.get("http://mirror.example/a")
+    assert mirror is not None and mirror.duplicate_of == "http://news.example/a"
+    assert store.raw_html("http://news.example/a") == page_a
+    # Importing again replaces, never duplicates.
+    import_warc([path], store)
+    assert store.count() == 3
+
+
+def test_corrupt_record_is_counted_not_fatal(tmp_path: Path, store: DocumentStore) -> None:
+    good = tmp_path / "good.warc"
+    write_warc(
+        good, [("http://news.example/a", "text/html", article("A", "Kilo text.", []).encode(), "200 OK")], gzip=False
+    )
+    broken = tmp_path / "broken.warc"
+    data = good.read_bytes()
+    broken.write_bytes(data + b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\ngarbage")
+    other = tmp_path / "other.warc"
+    write_warc(
+        other, [("http://b.example/x", "text/html", article("B", "Lima text here.", []).encode(), "200 OK")], gzip=False
+    )
+    summary = import_warc([broken, other], store)
+    assert summary.errors >= 1
+    assert set(store.urls()) == {"http://news.example/a", "http://b.example/x"}
+
+
+def test_missing_file_raises(tmp_path: Path, store: DocumentStore) -> None:
+    with pytest.raises(WarcError):
+        import_warc([tmp_path / "nope.warc"], store)
