@@ -8,7 +8,7 @@ LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON
 	-DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF \
 	-DLLAVA_BUILD=OFF -DLLAMA_BUILD_TOOLS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_SERVER=OFF
 
-.PHONY: install demo check test lint clean
+.PHONY: install browser-deps demo check test lint clean
 
 $(STAMP): pyproject.toml requirements-models.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,15 @@ $(STAMP): pyproject.toml requirements-models.txt
 
 install: $(STAMP)
 
+# Browser tests need Debian's chromium and axe-core from npm; installed when we can (root + apt), else skipped.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "could not install chromium: browser tests will be skipped"; fi
+	@if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
+		npm install --no-save --no-package-lock --silent axe-core@4.14.1 \
+		|| echo "could not install axe-core: accessibility checks will be skipped"; fi
+
 demo: install
 	$(BIN)/verisight demo
 
@@ -32,7 +41,7 @@ lint: install
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-test: install lint
+test: install browser-deps lint
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 clean:

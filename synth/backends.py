@@ -43,6 +43,7 @@ class GenerationOptions:
     temperature: float = 0.0
     seed: int = 42
     stop: Sequence[str] = field(default_factory=tuple)
+    grammar: str | None = None  # GBNF; honoured by the embedded backend (llama.cpp), ignored over HTTP
 
 
 class LLMBackend(ABC):
@@ -132,6 +133,11 @@ class EmbeddedBackend(LLMBackend):
     def stream(self, messages: Sequence[Message], options: GenerationOptions | None = None) -> Iterator[str]:
         """Stream a chat completion; the model is locked for the whole generation."""
         opts = options or GenerationOptions()
+        grammar = None
+        if opts.grammar:
+            import llama_cpp
+
+            grammar = llama_cpp.LlamaGrammar.from_string(opts.grammar, verbose=False)
         with self._lock:
             self._llm.reset()
             self._llm.set_seed(opts.seed)
@@ -143,6 +149,7 @@ class EmbeddedBackend(LLMBackend):
                 max_tokens=opts.max_tokens,
                 stop=list(opts.stop) or None,
                 repeat_penalty=self.repeat_penalty,
+                grammar=grammar,
                 stream=True,
             )
             produced = 0

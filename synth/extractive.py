@@ -30,10 +30,11 @@ def extract_sentences(
         sid = number.get(hit.passage.doc_url)
         if sid is None:
             continue
-        spans = [a for a in align(query, [hit.passage], embedder, top=3) if not looks_like_injection(a.quote)]
-        if not spans:
+        quotes = [_statement(a.quote) for a in align(query, [hit.passage], embedder, top=5)]
+        usable = [q for q in quotes if q and not looks_like_injection(q)]
+        if not usable:
             continue
-        quote = " ".join(spans[0].quote.split())
+        quote = usable[0]
         if len(quote) > max_chars:
             cut = quote[:max_chars]
             quote = cut[: cut.rfind(" ")] + " …" if " " in cut else cut
@@ -43,3 +44,14 @@ def extract_sentences(
         seen_text.add(key)
         chosen.append((quote, (sid,), (hit.passage.id,)))
     return chosen
+
+
+def _statement(span: str) -> str:
+    """The span as a quotable statement: headings and forum chrome before a line break cut off; '' if unusable."""
+    lines = [" ".join(line.split()) for line in span.splitlines() if line.strip()]
+    while len(lines) > 1 and not lines[0].endswith((".", "!", ":", ";")):
+        lines.pop(0)  # a heading or a "Reply · Quote" line glued to the sentence
+    text = " ".join(lines).lstrip("-•* ").strip()
+    if len(text.split()) < 6 or text[-1:] not in ".!\"'”":
+        return ""
+    return text

@@ -7,7 +7,7 @@ import json
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from retrieval.embed import Embedder
@@ -17,8 +17,8 @@ from synth.backends import EmbeddedBackend, GenerationOptions, LLMBackend
 from synth.errors import SynthError
 from synth.extractive import extract_sentences
 from synth.parse import DraftSentence, SentenceStream, join_with_citations
-from synth.prompts import PROMPT_VERSION, Prompt, build_prompt, number_sources
-from synth.sanitize import clean_output, looks_like_injection
+from synth.prompts import INSTRUCTIONS, PROMPT_VERSION, Prompt, build_prompt, number_sources
+from synth.sanitize import clean_output, echoes_prompt, looks_like_injection
 from synth.types import Claim, Overview, Source
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,11 @@ class Synthesizer:
     def model(self) -> str:
         """The model that writes overviews (``extractive`` when none does)."""
         return self.backend.model if self.backend and self.mode == "generated" else "extractive"
+
+    def clear_cache(self) -> None:
+        """Forget every cached overview (after ``forget`` or re-indexing)."""
+        with self._cache_lock:
+            self._cache.clear()
 
     def write(self, query: str, hits: Sequence[Hit]) -> Overview:
         """Return the finished overview for ``query`` (no streaming)."""
@@ -158,6 +163,8 @@ class Synthesizer:
             return None
         if prompt.fence in sentence.text or looks_like_injection(sentence.text):
             return None
+        if echoes_prompt(sentence.text, INSTRUCTIONS, prompt.query):
+            return None
         attribution = attribute(sentence.text, sentence.citations, prompt.sources, passages, self.embedder)
         removed.extend(attribution.removed)
         return Claim(
@@ -171,14 +178,14 @@ class Synthesizer:
 
     def _extractive(
         self, query: str, hits: Sequence[Hit], passages: dict[str, Passage]
-    ) -> Iterator[SynthEvent]:
+    ) -> Generator[SynthEvent, None, Overview]:
         del passages
         sources = number_sources(hits)
         yield SynthEvent("sources", sources=sources)
         picked = extract_sentences(query, hits, sources, self.embedder, max_sentences=3)
         claims: list[Claim] = []
         offset = 0
-        draft_parts = []
+        draft_parts: list[str] = []
         for i, (text, cites, pids) in enumerate(picked):
             rendered = join_with_citations([(text, cites)])
             start = offset + (1 if draft_parts else 0)

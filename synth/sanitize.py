@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from retrieval.text import split_sentences
+from retrieval.text import content_words, split_sentences
 
 _INJECTION = re.compile(
     r"(ignore|disregard|forget|override)\s+(all\s+|any\s+|the\s+)?(previous|prior|above|earlier|preceding|your)"
@@ -38,6 +38,20 @@ def remove_injections(text: str) -> tuple[str, int]:
     if not kept and not removed:
         return text, 0
     return " ".join(kept), removed
+
+
+def echoes_prompt(sentence: str, instructions: str, question: str) -> bool:
+    """Whether a model sentence merely repeats our instructions or the question (tiny models do)."""
+    words = set(content_words(sentence))
+    if re.match(r"\s*(question|answer|sources?)\s*:", sentence, re.IGNORECASE) or sentence.rstrip().endswith("?"):
+        return True
+    if not words:
+        return True
+    prompt_words = set(content_words(instructions))
+    question_words = set(content_words(question))
+    return len(words & prompt_words) / len(words) >= 0.5 or (
+        len(words) <= len(question_words) + 1 and words <= question_words | prompt_words
+    )
 
 
 def clean_output(text: str) -> str:

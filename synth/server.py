@@ -128,6 +128,7 @@ class EmbeddedServer:
     def base_url(self) -> str:
         """``http://host:port/v1``."""
         host = self._httpd.server_address[0]
+        host = host.decode() if isinstance(host, bytes) else str(host)
         return f"http://{host}:{self.port}/v1"
 
     @property

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import make_settings
 from verisight.demo.server import load_manifest
 from verisight.engine import Engine
 from verisight.errors import BadQuery, NotIndexed
-from tests.conftest import make_settings
 
 MANIFEST = load_manifest()
 
@@ -20,7 +20,10 @@ MANIFEST = load_manifest()
 def _cli(*args: str, data: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", "import sys; from verisight.cli import main; sys.exit(main())", *args],
-        capture_output=True, text=True, timeout=timeout, env={"VERISIGHT_HOME": str(data), "HOME": str(data), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={"VERISIGHT_HOME": str(data), "HOME": str(data), "PATH": "/usr/bin:/bin"},
     )
 
 

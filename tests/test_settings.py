@@ -36,4 +36,5 @@ def test_unknown_and_malformed_settings_are_refused(tmp_path: Path) -> None:
 
 def test_settings_reference_doc_is_current() -> None:
     doc = Path(__file__).resolve().parent.parent / "docs" / "settings.md"
-    assert doc.read_text(encoding="utf-8") == settings_markdown(), "run: python -m verisight.settings > docs/settings.md"
+    expected = settings_markdown()
+    assert doc.read_text(encoding="utf-8") == expected, "run: python -m verisight.settings > docs/settings.md"

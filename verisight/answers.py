@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
-import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from typing import Any
 
+from verifier.verify import normalise_claim
 from verisight.db import Store
 from verisight.types import Answer
-
-
-def normalise_claim(text: str) -> str:
-    """Lowercased, accent-folded, punctuation-free claim text: the key reviewer decisions are stored under."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text).split())
 
 
 def m001_answers(db: sqlite3.Connection) -> None:
@@ -159,6 +152,19 @@ class AnswerStore(Store):
                 if group["id"] == gid:
                     return group
         return None
+
+    def forget(self, matches: Callable[[str], bool]) -> int:
+        """Delete stored answers that cite any source URL for which ``matches(url)`` is true; return how many."""
+        doomed = []
+        for row in self.conn.execute("SELECT id, body FROM answers"):
+            body = json.loads(row["body"])
+            if any(matches(str(src.get("url", ""))) for src in body.get("sources", [])):
+                doomed.append(row["id"])
+        with self.lock:
+            for answer_id in doomed:
+                self.conn.execute("DELETE FROM claims WHERE answer_id = ?", (answer_id,))
+                self.conn.execute("DELETE FROM answers WHERE id = ?", (answer_id,))
+        return len(doomed)
 
     def export_decisions(self) -> list[dict[str, Any]]:
         """The latest decision on each group as ``{"claim", "evidence", "label", ...}`` (eval ``jsonl`` format)."""

@@ -37,7 +37,7 @@ def bench_answer(engine: Engine, *, n: int = 5, queries: tuple[str, ...] = DEFAU
     cited = claims = supported = declined = 0
     for i in range(n):
         query = queries[(i + 1) % len(queries)]
-        engine.synthesizer._cache.clear()  # measure generation, not the cache
+        engine.synthesizer.clear_cache()  # measure generation, not the cache
         answer = engine.answer(query)
         for key, value in answer.timings_ms.items():
             stages.setdefault(key, []).append(value)
@@ -47,7 +47,7 @@ def bench_answer(engine: Engine, *, n: int = 5, queries: tuple[str, ...] = DEFAU
         declined += answer.overview.mode == "declined"
     return {
         "backend": engine.synthesizer.model,
-        "mode": engine.settings.synth_mode,
+        "mode": engine.synth_mode,
         "queries": n,
         "cold_first_answer_ms": round(cold_ms, 1),
         "p50_ms": {k: _pct(v, 0.5) for k, v in stages.items()},

@@ -255,6 +255,16 @@ class DocumentStore(DocumentSink):
             return None
         return zlib.decompress(row["raw_html"])
 
+    def site_pages(self, site: str, *, limit: int = 5) -> list[str]:
+        """URLs of a site's home and about/contact-style pages (where sites describe themselves)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT url FROM documents WHERE site = ? AND tombstone = 0 AND (url LIKE ? OR url LIKE ?"
+                " OR url LIKE '%/about%' OR url LIKE '%/who-we-are%') ORDER BY length(url) LIMIT ?",
+                (site, f"%://{site}/", f"%://{site}", limit),
+            ).fetchall()
+        return [r["url"] for r in rows]
+
     def is_tombstoned(self, url: str) -> bool:
         """True when ``url`` is stored and tombstoned."""
         with self._lock:

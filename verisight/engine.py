@@ -6,14 +6,11 @@ import hashlib
 import logging
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
-
-from verifier.credibility import assess
-from verifier.policy import should_decline
-from verifier.verify import Verifier
+from urllib.parse import urlsplit
 
 from crawler.types import Document
 from retrieval.embed import Embedder, get_embedder
@@ -25,8 +22,11 @@ from synth.errors import SynthError
 from synth.overview import Synthesizer
 from synth.parse import join_with_citations
 from synth.types import Claim, Overview, Source
+from verifier.credibility import assess
 from verifier.judges import Judge, get_judge
+from verifier.policy import should_decline
 from verifier.types import SourceCredibility, VerifiedClaim
+from verifier.verify import Verifier
 from verisight.answers import AnswerStore
 from verisight.documents import DocumentStore
 from verisight.errors import BadQuery, Busy, ConfigError, NotIndexed
@@ -98,11 +98,21 @@ class Engine:
         """The hybrid passage index."""
         return HybridIndex(self.settings.path("index"), self.embedder)
 
+    @property
+    def synth_mode(self) -> str:
+        """``generated`` or ``extractive``; ``auto`` picks extractive for the embedded model."""
+        mode = self.settings.synth_mode
+        if mode == "auto":
+            return "extractive" if self.settings.llm_backend == "embedded" else "generated"
+        if mode not in ("generated", "extractive"):
+            raise ConfigError(f"unknown synth_mode {mode!r}; choose auto, generated or extractive")
+        return mode
+
     @cached_property
     def backend(self) -> LLMBackend | None:
         """The LLM backend, or None in extractive mode."""
         s = self.settings
-        if s.synth_mode == "extractive":
+        if self.synth_mode == "extractive":
             return None
         if s.llm_backend == "embedded":
             kwargs: dict[str, Any] = {"n_threads": s.llm_threads, "seed": s.seed}
@@ -124,7 +134,7 @@ class Engine:
         s = self.settings
         options = GenerationOptions(max_tokens=s.max_tokens, temperature=s.temperature, seed=s.seed)
         return Synthesizer(
-            self.backend, self.embedder, mode=s.synth_mode, options=options, budget_tokens=s.context_tokens
+            self.backend, self.embedder, mode=self.synth_mode, options=options, budget_tokens=s.context_tokens
         )
 
     @cached_property
@@ -155,6 +165,7 @@ class Engine:
         with self._index_lock:
             docs = list(self.documents.documents(include_duplicates=False))
             keep = {d.url for d in docs}
+            self.__dict__.pop("_site_cache", None)
             return self.index.update(docs, keep_urls=keep)
 
     # -- search and answers ------------------------------------------------------------------------------------
@@ -181,7 +192,9 @@ class Engine:
                 return answer
         raise SynthError("the answer stream ended without an answer")
 
-    def answer_stream(self, query: str, k: int | None = None, *, block: bool = True) -> Iterator[EngineEvent]:
+    def answer_stream(
+        self, query: str, k: int | None = None, *, block: bool = True
+    ) -> Generator[EngineEvent, None, None]:
         """Stream an answer: ``sources``, ``token``, ``claim`` (verified) events, then ``done`` with the Answer."""
         query = validate_query(query)
         k = k or self.settings.top_k
@@ -190,14 +203,14 @@ class Engine:
         timer = _Timer()
         hits = self.search(query, k=k)
         timer.mark("retrieve")
-        if not self._model_slots.acquire(blocking=block, timeout=None if block else 0):
+        if not self._model_slots.acquire(blocking=block):
             raise Busy("the model queue is full; try again shortly")
         try:
             yield from self._answer(query, hits, timer)
         finally:
             self._model_slots.release()
 
-    def _answer(self, query: str, hits: list[Hit], timer: _Timer) -> Iterator[EngineEvent]:
+    def _answer(self, query: str, hits: list[Hit], timer: _Timer) -> Generator[EngineEvent, None, None]:
         passages = {h.passage.id: h.passage for h in hits}
         overrides = self.answers.source_overrides()
         reviewer_supported = self.answers.dismissed()
@@ -278,8 +291,33 @@ class Engine:
         if doc.duplicate_of:
             first = self.documents.get(doc.duplicate_of)
             if first is not None:
-                original = assess(first.url, first.title, first.text, overrides=overrides)
-        return assess(doc.url, doc.title, doc.text, overrides=overrides, duplicate_of_credibility=original)
+                original = assess(first.url, first.title, first.text, overrides=overrides,
+                                  html=self.documents.raw_html(first.url))
+        page = assess(doc.url, doc.title, doc.text, overrides=overrides, duplicate_of_credibility=original,
+                      html=self.documents.raw_html(doc.url))
+        if page.label in ("satire",) or any(r.startswith("a reviewer") for r in page.reasons):
+            return page
+        site = self._site_satire(doc.site)
+        if site is not None:
+            return SourceCredibility("satire", (site, *page.reasons[:1]))
+        return page
+
+    def _site_satire(self, site: str) -> str | None:
+        """A reason when the site's own home or about page says it publishes satire (cached per site)."""
+        cache: dict[str, str | None] = self.__dict__.setdefault("_site_cache", {})
+        if site in cache:
+            return cache[site]
+        reason = None
+        for url in self.documents.site_pages(site):
+            doc = self.documents.get(url)
+            if doc is None:
+                continue
+            verdict = assess(url, doc.title, doc.text, html=self.documents.raw_html(url))
+            if verdict.label == "satire":
+                reason = f"the site's own page {url} describes it as satire: {verdict.reasons[0]}"
+                break
+        cache[site] = reason
+        return reason
 
     def _answer_source(self, source: Source, credibility: dict[int, SourceCredibility]) -> AnswerSource:
         doc = self.documents.get(source.url)
@@ -306,6 +344,32 @@ class Engine:
         """Put extracted documents straight into the store (used by WARC import and tests)."""
         for doc in docs:
             self.documents.put(doc, b"")
+
+    def forget(self, target: str) -> dict[str, int]:
+        """Remove a URL or domain from the store, the index and stored/cached answers."""
+        target = target.strip()
+        if not target:
+            raise BadQuery("forget needs a URL or a domain")
+        removed = self.documents.forget(target)
+        host = target.lower().strip(".")
+
+        def matches(url: str) -> bool:
+            if "://" in target:
+                return url == target
+            site = urlsplit(url).hostname or ""
+            return site == host or site.endswith("." + host)
+
+        answers = self.answers.forget(matches)
+        if "synthesizer" in self.__dict__:  # only a loaded synthesizer has a cache
+            self.synthesizer.clear_cache()
+        passages_before = len(self.index) if self.settings.path("index").exists() else 0
+        if self.settings.path("index").exists():
+            self.update_index()
+        return {
+            "documents": removed,
+            "answers": answers,
+            "passages": max(0, passages_before - (len(self.index) if passages_before else 0)),
+        }
 
     def audit_export(self) -> list[dict[str, Any]]:
         """Reviewer decisions as verifier-eval ``jsonl`` rows: claim, evidence quotes, label."""

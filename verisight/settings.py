@@ -26,7 +26,9 @@ class Settings:
     llm_api_key: str = ""
     llm_threads: int = 2
     llm_timeout_s: float = 60.0
-    synth_mode: str = "generated"  # generated | extractive
+    # auto = extractive with the embedded model (it measured more supported claims per answer, see
+    # docs/measurements.md), generated with an OpenAI-compatible server (vLLM)
+    synth_mode: str = "auto"  # auto | generated | extractive
     max_tokens: int = 160
     temperature: float = 0.0
     seed: int = 42

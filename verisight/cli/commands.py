@@ -130,10 +130,11 @@ def index_cmd(args: argparse.Namespace, settings: Settings) -> int:
 def forget_cmd(args: argparse.Namespace, settings: Settings) -> int:
     """verisight forget URL|DOMAIN"""
     engine = _engine(settings)
-    removed = engine.documents.forget(args.target)
-    err(f"forget: removed {removed} document(s) matching {args.target}")
-    if removed and engine.settings.path("index").exists():
-        run_index(engine)
+    result = engine.forget(args.target)
+    err(
+        f"forget: removed {result['documents']} document(s), {result['passages']} passage(s) and "
+        f"{result['answers']} stored answer(s) matching {args.target}"
+    )
     return 0
 
 
@@ -180,8 +181,8 @@ def render_answer(answer: Any) -> str:
 @command("ask")
 def ask_cmd(args: argparse.Namespace, settings: Settings) -> int:
     """verisight ask QUERY"""
-    if args.extractive:
-        settings = settings.with_overrides(synth_mode="extractive")
+    if args.synth_mode:
+        settings = settings.with_overrides(synth_mode=args.synth_mode)
     engine = _engine(settings)
     answer = engine.answer(" ".join(args.query), k=args.k)
     if args.json:
@@ -289,11 +290,19 @@ def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
 @command("bench")
 def bench_cmd(args: argparse.Namespace, settings: Settings) -> int:
-    """verisight bench answer"""
-    from verisight.bench import bench_answer
+    """verisight bench answer|retrieval|crawl"""
+    if args.what == "answer":
+        from verisight.bench import bench_answer
 
-    out_json(bench_answer(_engine(settings), n=args.queries))
-    return 0
+        out_json(bench_answer(_engine(settings), n=args.queries))
+        return 0
+    script = Path(__file__).resolve().parents[2] / "bench" / f"{args.what}_bench.py"
+    if not script.is_file():
+        raise ConfigError(f"bench {args.what} runs {script.name} from a source checkout; it is not installed here")
+    import runpy
+
+    module = runpy.run_path(str(script))
+    return int(module["main"](list(args.rest)))
 
 
 @command("audit")

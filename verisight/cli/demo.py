@@ -11,6 +11,7 @@ from verisight.cli.main import err
 from verisight.engine import Engine
 from verisight.settings import Settings
 
+
 def demo_manifest() -> dict[str, Any]:
     """The demo corpus manifest: hosts, seeds, the check query and the regression sets."""
     from verisight.demo.server import load_manifest

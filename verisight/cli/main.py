@@ -87,7 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="+")
     p.add_argument("-k", type=int, default=None)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--extractive", action="store_true", help="skip the LLM: quote the best passage sentences")
+    p.add_argument("--mode", dest="synth_mode", choices=("auto", "generated", "extractive"), default=None,
+                   help="generated: the LLM writes; extractive: quote the best passage sentences (default: auto)")
+    p.add_argument("--extractive", dest="synth_mode", action="store_const", const="extractive",
+                   help="same as --mode extractive")
 
     p = add("serve", "serve the search page, JSON API and audit view")
     p.add_argument("--host", default=None)
@@ -121,9 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("wice", "factcheckgpt", "jsonl"), default="jsonl")
     p.add_argument("--json", action="store_true")
 
-    p = add("bench", "performance figures")
-    p.add_argument("what", choices=("answer",))
-    p.add_argument("--queries", type=int, default=5)
+    p = add("bench", "performance figures (retrieval and crawl run the scripts under bench/ in a source checkout)")
+    p.add_argument("what", choices=("answer", "retrieval", "crawl"))
+    p.add_argument("--queries", type=int, default=5, help="answer: how many warm answers to time")
+    p.add_argument("rest", nargs=argparse.REMAINDER, help="retrieval/crawl: arguments for the bench script")
 
     p = add("audit", "audit queue tools")
     p.add_argument("action", choices=("export",))

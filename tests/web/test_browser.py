@@ -1,0 +1,222 @@
+"""The search page and the audit view in headless Chromium against a real server on 127.0.0.1.
+
+Needs Playwright (Python) and a Chromium binary (Debian's ``chromium``, or ``VERISIGHT_CHROMIUM``); axe-core is
+read from ``node_modules/axe-core/axe.min.js`` (``npm install --no-save axe-core``) or ``VERISIGHT_AXE_JS``.
+Skips when they are missing. Screenshots go to ``artifacts/screenshots/`` (or ``VERISIGHT_ARTIFACTS``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import make_settings
+from tests.web.conftest import TEST_CONFIG, running_server
+from verisight.demo.server import load_manifest
+from verisight.engine import Engine
+from verisight.reviewers import ReviewerStore
+from web.app import create_app
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("VERISIGHT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+AXE_JS = Path(os.environ.get("VERISIGHT_AXE_JS") or ROOT / "node_modules" / "axe-core" / "axe.min.js")
+ARTIFACTS = Path(os.environ.get("VERISIGHT_ARTIFACTS") or ROOT / "artifacts") / "screenshots"
+# Background networking off: this machine's network is closed, and a browser test should not phone home anyway.
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+MANIFEST = load_manifest()
+PIZZA = "How do I keep cheese from sliding off my pizza?"
+REVIEWER = ("rita", "a long test password")
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no Chromium binary (apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def site(demo_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Engine]]:
+    """The web app over a copy of the demo corpus (extractive overviews), served by waitress on 127.0.0.1."""
+    data = tmp_path_factory.mktemp("browser") / "data"
+    shutil.copytree(demo_data, data)
+    engine = Engine(make_settings(data, synth_mode="extractive"))
+    ReviewerStore(engine.settings.path("answers.db")).add(REVIEWER[0], password=REVIEWER[1])
+    try:
+        with running_server(create_app(engine, TEST_CONFIG)) as url:
+            yield url, engine
+    finally:
+        engine.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium."""
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def ask(page: Any, query: str) -> dict[str, Any]:
+    """Type a query, wait until the streamed answer is done; return the answer JSON the page was built from."""
+    page.fill("#q", query)
+    page.press("#q", "Enter")
+    playwright_api.expect(page.locator("#status")).to_have_text(re.compile(r"^Done"), timeout=60_000)
+    answer_id = page.locator("#answer").get_attribute("data-answer-id")
+    assert answer_id
+    response = page.request.get(f"/api/answers/{answer_id}")
+    assert response.ok
+    return dict(response.json())
+
+
+def shown_claims(page: Any, action: str) -> list[str]:
+    """The text of the overview's claims with ``action`` as the reader sees them."""
+    return [t.strip() for t in page.locator(f"#overview .claim-{action}").all_inner_texts()]
+
+
+def run_axe(page: Any) -> list[dict[str, Any]]:
+    """axe-core's serious and critical violations on the current page."""
+    page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [v for v in result["violations"] if v.get("impact") in ("serious", "critical")]
+
+
+def test_search_page_builds_verified_overview(site: tuple[str, Engine], browser: Any) -> None:
+    base, _ = site
+    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto("/")
+    answer = ask(page, PIZZA)
+
+    drafting = page.locator("details#drafting")
+    assert drafting.get_attribute("open") is None  # the draft is there, collapsed, never the answer
+    assert page.locator("#draft").text_content()
+    assert page.locator("#ai-label").inner_text().startswith("AI-")
+    kept = [c for c in answer["overview"]["claims"] if c["action"] == "keep"]
+    assert len(shown_claims(page, "keep")) == len(kept)
+    assert page.locator("#sources .source").count() == len(answer["sources"])
+    for c in answer["overview"]["claims"]:
+        if c["action"] == "drop":
+            assert c["text"] in page.locator("#dropped").inner_text()
+
+    # A citation jumps to its source card, shows its quote, and carries the claim into the card's link.
+    cite = page.locator("#overview a.cite").first
+    cite.focus()
+    tip = page.locator("#" + str(cite.get_attribute("aria-describedby")))
+    assert tip.is_visible()
+    cite.click()
+    n = cite.get_attribute("data-source")
+    card = page.locator(f"#source-{n}")
+    playwright_api.expect(card).to_be_focused()
+    href = str(card.locator(".source-link").get_attribute("href"))
+    assert href.startswith("/go?") and "claim=" in href
+    go = page.request.get(href, max_redirects=0)
+    source = next(s for s in answer["sources"] if str(s["id"]) == n)
+    assert go.status == 302 and go.headers["location"] == source["url"]
+    assert "verisight_citation_clicks_total{" in page.request.get("/metrics").text()
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search-desktop.png"), full_page=True)
+    page.set_viewport_size({"width": 375, "height": 800})
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 375, f"the page scrolls sideways at 375 px ({width} px wide)"
+    page.screenshot(path=str(ARTIFACTS / "search-375.png"), full_page=True)
+    assert not errors, errors
+    context.close()
+
+
+@pytest.mark.parametrize("case", MANIFEST["satire_regression"], ids=lambda c: c["query"][:40])
+def test_satire_and_joke_claims_never_appear_as_plain_statements(
+    site: tuple[str, Engine], browser: Any, case: dict[str, Any]
+) -> None:
+    base, _ = site
+    context = browser.new_context(base_url=base)
+    page = context.new_page()
+    page.goto("/")
+    ask(page, case["query"])
+    patterns = [re.compile(p, re.IGNORECASE) for p in case["forbidden"]]
+    for text in shown_claims(page, "keep"):
+        assert not any(p.search(text) for p in patterns), f"stated as fact: {text!r}"
+    context.close()
+
+
+def test_reviewer_changes_the_next_answer(site: tuple[str, Engine], browser: Any) -> None:
+    base, _ = site
+    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto("/")
+    before = ask(page, PIZZA)
+    sources = {s["id"]: s for s in before["sources"]}
+    flagged = [c for c in before["overview"]["claims"] if c["action"] == "hedge" and c["citations"]]
+    if not flagged:
+        pytest.skip("this corpus gave no hedged claim to review")
+    claim = flagged[0]
+    domain = sources[claim["citations"][0]]["site"]
+
+    page.goto("/audit")
+    assert "/audit/signin" in page.url
+    page.fill("#name", REVIEWER[0])
+    page.fill("#password", REVIEWER[1])
+    page.click("form.signin button[type=submit]")
+    page.wait_for_url(re.compile(r"/audit$"))
+    group = page.locator("li.group", has_text=claim["text"][:40]).first
+    assert group.count() == 1
+    group.locator("select[name=label]").select_option("satire")
+    group.locator("form.label-source button[type=submit]").click()
+    playwright_api.expect(page.locator(".flash")).to_contain_text(domain)
+    group = page.locator("li.group", has_text=claim["text"][:40]).first
+    group.locator("button[value=dismiss]").click()
+    playwright_api.expect(page.locator(".flash")).to_contain_text("Dismissed")
+    assert page.locator("li.group", has_text=claim["text"][:40]).count() == 0
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.goto("/audit?status=dismissed")
+    page.screenshot(path=str(ARTIFACTS / "audit-desktop.png"), full_page=True)
+
+    page.goto("/")
+    after = ask(page, PIZZA)
+    changed = [c for c in after["overview"]["claims"] if c["text"] == claim["text"]]
+    assert changed and changed[0]["action"] == "drop" and changed[0]["verdict"]["label"] == "satire"
+    assert claim["text"] in page.locator("#dropped").inner_text()
+    assert json.dumps(after) != json.dumps(before)
+    context.close()
+
+
+@pytest.mark.skipif(not AXE_JS.exists(), reason="axe-core is not installed (npm install --no-save axe-core)")
+def test_accessibility_has_no_serious_violations(site: tuple[str, Engine], browser: Any) -> None:
+    base, _ = site
+    # axe is injected as an inline script, which our Content-Security-Policy rightly forbids: bypass it here only.
+    context = browser.new_context(base_url=base, bypass_csp=True)
+    page = context.new_page()
+    page.goto("/")
+    assert run_axe(page) == []
+    ask(page, PIZZA)
+    page.locator("#overview a.cite").first.focus()
+    assert run_axe(page) == []
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert run_axe(page) == []
+    page.goto("/audit/signin")
+    assert run_axe(page) == []
+    page.fill("#name", REVIEWER[0])
+    page.fill("#password", REVIEWER[1])
+    page.click("form.signin button[type=submit]")
+    page.wait_for_url(re.compile(r"/audit$"))
+    assert run_axe(page) == []
+    context.close()
