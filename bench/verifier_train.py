@@ -1,0 +1,301 @@
+"""Train the embedded judge on Factcheck-GPT only and write ``verifier/data/embedded_judge.json``.
+
+WiCE is never read here. Split by claim: 80% train, 20% held-out (reported, never tuned on).
+The window size and the threshold are chosen on out-of-fold predictions (5-fold, grouped by claim)
+of the train claims, scored as *pseudo-pages* (all five evidence passages of a claim, shuffled and
+concatenated, max over windows), because that is how whole pages are scored at run time.
+
+Usage: .venv/bin/python bench/verifier_train.py [--out verifier/data/embedded_judge.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+import time
+import zlib
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from verifier.evaluate import heldout_split, load_claims, metrics  # noqa: E402
+from verifier.features import (  # noqa: E402
+    FEATURE_NAMES,
+    analyse,
+    analyse_claim,
+    content_stems,
+    merge,
+    pair_features,
+    split_sentences,
+)
+from verifier.gbm import fit_gbm, predict_margin  # noqa: E402
+from verifier.judges import EmbeddedJudge  # noqa: E402
+
+FCGPT = Path("/work/shared/data/claims/factcheckgpt_claim_evidence_stance.jsonl")
+WINDOWS = ((60, 3, 0), (60, 3, 2), (100, 5, 2))
+KINDS = ("mono", "lr", "gbm", "cov")
+# "mono": the logistic regression with sign constraints (more coverage never lowers P(supported), a
+# mismatch never raises it). Preferred when its out-of-fold page score is within MONO_SLACK of the best,
+# because unconstrained weights on collinear coverage features extrapolate badly (a claim missing its
+# verb and object scored as supported).
+MONO_SLACK = 0.01
+INCREASING = (
+    "cov_idf",
+    "cov",
+    "best_sent_cov_idf",
+    "bigram_cov",
+    "soft_cov_idf",
+    "num_cov",
+    "ent_cov",
+    "best_sent_bigram_cov",
+    "best_sent_ent_cov",
+    "cov_idf_sq",
+    "cov_x_num",
+)
+DECREASING = ("missing_idf_max", "num_conflict", "neg_mismatch", "antonym", "best_sent_missing_idf_max")
+# "cov": the same logistic regression restricted to the coverage features (the issue reports that
+# stemmed coverage alone transfers well), compared on the same out-of-fold pseudo-pages.
+COV_FEATURES = ("bias", "cov_idf", "soft_cov_idf", "best_sent_cov_idf")
+SEED = 13
+
+
+def fit_mono(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 3000) -> tuple[np.ndarray, ...]:
+    """Class-balanced L2 logistic regression with sign constraints, by projected gradient descent."""
+    mean = x.mean(axis=0)
+    std = x.std(axis=0)
+    mean[0], std[0] = 0.0, 1.0
+    std[std < 1e-9] = 1.0
+    z = (x - mean) / std
+    pos = y.mean()
+    sw = np.where(y > 0, 0.5 / pos, 0.5 / (1 - pos)) / len(y)
+    lo = np.full(z.shape[1], -np.inf)
+    hi = np.full(z.shape[1], np.inf)
+    for n in INCREASING:
+        lo[FEATURE_NAMES.index(n)] = 0.0
+    for n in DECREASING:
+        hi[FEATURE_NAMES.index(n)] = 0.0
+    reg = np.full(z.shape[1], l2 / len(y))
+    reg[0] = 0.0
+    w = np.zeros(z.shape[1])
+    lipschitz = 0.25 * np.linalg.norm(z * np.sqrt(sw)[:, None], 2) ** 2 + reg.max()
+    step = 1.0 / lipschitz
+    for _ in range(iters):
+        p = 1 / (1 + np.exp(-np.clip(z @ w, -30, 30)))
+        g = z.T @ (sw * (p - y)) + reg * w
+        w = np.clip(w - step * g, lo, hi)
+    return mean, std, w
+
+
+def fit_lr(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50) -> tuple[np.ndarray, ...]:
+    """Class-balanced L2 logistic regression by Newton's method on standardised features."""
+    mean = x.mean(axis=0)
+    std = x.std(axis=0)
+    mean[0], std[0] = 0.0, 1.0
+    std[std < 1e-9] = 1.0
+    z = (x - mean) / std
+    pos = y.mean()
+    sw = np.where(y > 0, 0.5 / pos, 0.5 / (1 - pos))
+    w = np.zeros(z.shape[1])
+    reg = np.full(z.shape[1], l2)
+    reg[0] = 0.0
+    for _ in range(iters):
+        p = 1 / (1 + np.exp(-np.clip(z @ w, -30, 30)))
+        g = z.T @ (sw * (p - y)) + reg * w
+        h = (z * (sw * p * (1 - p))[:, None]).T @ z + np.diag(reg + 1e-9)
+        step = np.linalg.solve(h, g)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return mean, std, w
+
+
+Fitted = tuple[str, np.ndarray, np.ndarray, np.ndarray, list[dict[str, list[Any]]], float]
+
+
+def fit(kind: str, x: np.ndarray, y: np.ndarray, l2: float) -> Fitted:
+    """Fit the chosen model kind; LR parameters are kept (unused) for GBM so the file stays uniform."""
+    if kind == "cov":
+        cols = [FEATURE_NAMES.index(n) for n in COV_FEATURES]
+        mean, std, sub = fit_lr(x[:, cols], y, l2)
+        full_mean, full_std, full = np.zeros(x.shape[1]), np.ones(x.shape[1]), np.zeros(x.shape[1])
+        full_mean[cols], full_std[cols], full[cols] = mean, std, sub
+        return "lr", full_mean, full_std, full, [], 0.0
+    if kind == "mono":
+        mean, std, coef = fit_mono(x, y, l2)
+        return "lr", mean, std, coef, [], 0.0
+    mean, std, coef = fit_lr(x, y, l2)
+    if kind == "lr":
+        return kind, mean, std, coef, [], 0.0
+    pos = y.mean()
+    w = np.where(y > 0, 0.5 / pos, 0.5 / (1 - pos))
+    trees, base = fit_gbm(x, y, w, n_trees=80, depth=3, lr=0.1, min_leaf=10.0)
+    return kind, mean, std, coef, trees, base
+
+
+def predict(fitted: Fitted, x: np.ndarray) -> np.ndarray:
+    """Probabilities from a fitted model."""
+    kind, mean, std, coef, trees, base = fitted
+    z = predict_margin(trees, x, base) if kind == "gbm" else ((x - mean) / std) @ coef
+    return np.asarray(1 / (1 + np.exp(-z)))
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of an evidence passage."""
+    return [text[a:b] for a, b in split_sentences(text)] or [text]
+
+
+def passage_features(claim: str, passage: str, idf: dict[str, float], default_idf: float) -> np.ndarray:
+    """Features of a claim against a whole training passage (one window)."""
+    ci = analyse_claim(claim, idf, default_idf)
+    sents = [analyse(s) for s in sentences(passage)]
+    return pair_features(ci, merge(sents), sents, default_idf)
+
+
+def model_dict(
+    fitted: Fitted, idf: dict[str, float], default_idf: float, window: tuple[int, int, int], threshold: float
+) -> dict[str, Any]:
+    """The JSON-able model the EmbeddedJudge loads."""
+    kind, mean, std, coef, trees, base = fitted
+    return {
+        "version": 1,
+        "kind": kind,
+        "trees": [{k: [round(v, 6) if isinstance(v, float) else v for v in vs] for k, vs in t.items()} for t in trees],
+        "base": round(base, 6),
+        "feature_names": list(FEATURE_NAMES),
+        "mean": [round(float(v), 6) for v in mean],
+        "std": [round(float(v), 6) for v in std],
+        "coef": [round(float(v), 6) for v in coef],
+        "idf": idf,
+        "default_idf": round(default_idf, 4),
+        "max_idf": round(default_idf, 4),
+        "window": {"max_words": window[0], "max_sents": window[1], "cover": window[2]},
+        "threshold": round(threshold, 4),
+    }
+
+
+def best_threshold(scores: list[float], labels: list[bool]) -> float:
+    """The threshold maximising balanced accuracy (midpoint of the best plateau)."""
+    cands = sorted(set(round(s, 4) for s in scores))
+    best, best_t = -1.0, 0.5
+    for t in cands:
+        ba = metrics(scores, labels, t)["balanced_accuracy"]
+        if ba > best:
+            best, best_t = ba, t
+    return best_t
+
+
+def main() -> int:
+    """Train, cross-validate, pick window and threshold, write the weights."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--out", type=Path, default=ROOT / "verifier/data/embedded_judge.json")
+    ap.add_argument("--report", type=Path, default=ROOT / "bench/verifier_results/train_report.json")
+    ap.add_argument("--l2", type=float, default=1.0)
+    args = ap.parse_args()
+    t0 = time.time()
+    rows = load_claims(FCGPT, "factcheckgpt")
+    by_claim: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    for c, e, y in rows:
+        by_claim[c].append((str(e), y))
+    train, held = heldout_split(list(by_claim), seed=SEED)
+    claims = held + train
+
+    df: Counter[str] = Counter()
+    docs = {e for c in train for e, _ in by_claim[c]}
+    for d in docs:
+        df.update(set(content_stems(d)))
+    n_docs = len(docs)
+    default_idf = math.log((n_docs + 1) / 1) + 1
+    idf = {s: round(math.log((n_docs + 1) / (n + 1)) + 1, 3) for s, n in sorted(df.items()) if n >= 2}
+
+    def feats(cs: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        xs, ys, owners = [], [], []
+        for c in cs:
+            for e, y in by_claim[c]:
+                xs.append(passage_features(c, e, idf, default_idf))
+                ys.append(1.0 if y else 0.0)
+                owners.append(c)
+        return np.stack(xs), np.array(ys), owners
+
+    x_tr, y_tr, owner_tr = feats(train)
+    folds = {c: i % 5 for i, c in enumerate(train)}
+    fold_of = np.array([folds[c] for c in owner_tr])
+
+    pages: dict[str, list[str]] = {}
+    for c in claims:
+        ps = [e for e, _ in by_claim[c]]
+        random.Random(zlib.crc32(c.encode())).shuffle(ps)
+        pages[c] = [s for p in ps for s in sentences(p)]
+    page_label = {c: any(y for _, y in by_claim[c]) for c in claims}
+
+    # Out-of-fold: passage-level scores and pseudo-page scores for each model kind and window size.
+    page_claims = list(train)
+    page_fold = [folds[c] for c in page_claims]
+    labels_pages = [page_label[c] for c in page_claims]
+    report: dict[str, Any] = {"cv5_passage": {}, "cv5_pages": {}}
+    best_cfg: tuple[str, tuple[int, int, int]] = ("lr", WINDOWS[0])
+    best_ba, best_t, t_pass_of = -1.0, 0.5, {}
+    best_mono: tuple[tuple[str, tuple[int, int, int]], float, float] = (best_cfg, -1.0, 0.5)
+    for kind in KINDS:
+        oof = np.zeros(len(y_tr))
+        fold_models = []
+        for k in range(5):
+            fm = fit(kind, x_tr[fold_of != k], y_tr[fold_of != k], args.l2)
+            fold_models.append(fm)
+            oof[fold_of == k] = predict(fm, x_tr[fold_of == k])
+        t_pass = best_threshold(list(oof), [bool(v) for v in y_tr])
+        t_pass_of[kind] = t_pass
+        res = metrics(list(oof), [bool(v) for v in y_tr], t_pass)
+        report["cv5_passage"][kind] = {k: res[k] for k in ("balanced_accuracy", "threshold", "n")}
+        for win in WINDOWS:
+            scores = []
+            for c, k in zip(page_claims, page_fold, strict=True):
+                judge = EmbeddedJudge(model=model_dict(fold_models[k], idf, default_idf, win, 0.5))
+                scores.append(judge.score_sentences(c, pages[c])[0])
+            t = best_threshold(scores, labels_pages)
+            res = metrics(scores, labels_pages, t)
+            report["cv5_pages"][f"{kind}-{win[0]}w{win[1]}s{win[2]}c"] = {
+                k: res[k] for k in ("balanced_accuracy", "threshold", "n")
+            }
+            if res["balanced_accuracy"] > best_ba:
+                best_cfg, best_ba, best_t = (kind, win), res["balanced_accuracy"], t
+            if kind == "mono" and res["balanced_accuracy"] > best_mono[1]:
+                best_mono = ((kind, win), res["balanced_accuracy"], t)
+    if best_mono[1] >= best_ba - MONO_SLACK:
+        best_cfg, best_ba, best_t = best_mono
+    best_kind, best_win = best_cfg
+    t_pass = t_pass_of[best_kind]
+
+    final = fit(best_kind, x_tr, y_tr, args.l2)
+    model = model_dict(final, idf, default_idf, best_win, best_t)
+    judge = EmbeddedJudge(model=model)
+    # Held-out claims: never used above. Passage-level rows and pseudo-pages, at the chosen threshold.
+    held_rows = [(c, e, y) for c in held for e, y in by_claim[c]]
+    held_scores = judge.score([(c, e) for c, e, _ in held_rows])
+    report["heldout_passage"] = metrics(held_scores, [y for _, _, y in held_rows], t_pass)
+    report["heldout_passage"]["threshold_note"] = "passage-level threshold from CV"
+    hp = [judge.score_sentences(c, pages[c])[0] for c in held]
+    report["heldout_pages"] = metrics(hp, [page_label[c] for c in held], best_t)
+    report["chosen"] = {"kind": best_kind, "window": best_win, "threshold": best_t, "passage_threshold": t_pass}
+    report["lr_coef"] = dict(zip(FEATURE_NAMES, [round(float(v), 3) for v in final[3]], strict=True))
+    report["seconds"] = round(time.time() - t0, 1)
+    model["passage_threshold"] = round(t_pass, 4)
+    args.out.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    slim = {
+        k: ({kk: vv for kk, vv in v.items() if kk != "calibration"} if isinstance(v, dict) else v)
+        for k, v in report.items()
+    }
+    args.report.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(slim, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,115 @@
+"""evaluate(): loading the public claim files and scoring a judge on them, with pinned floors."""
+
+from __future__ import annotations
+
+import json
+import random
+import zlib
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from verifier.errors import EvalDataError
+from verifier.evaluate import evaluate, heldout_split, load_claims, metrics, score_rows
+from verifier.features import split_sentences
+from verifier.judges import get_judge
+
+DATA = Path("/work/shared/data/claims")
+FLOORS = Path(__file__).parents[2] / "verifier" / "data" / "eval_floors.json"
+needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="shared claim data not present")
+
+
+def _slice(src: Path, dst: Path, n: int) -> Path:
+    with src.open(encoding="utf-8") as fh:
+        dst.write_text("".join(next(fh) for _ in range(n)), encoding="utf-8")
+    return dst
+
+
+@needs_data
+def test_load_wice_slice_partial_support_is_not_supported(tmp_path: Path) -> None:
+    rows = load_claims(_slice(DATA / "wice_dev.jsonl", tmp_path / "w.jsonl", 20), "wice")
+    raw = [json.loads(line) for line in (tmp_path / "w.jsonl").read_text().splitlines()]
+    assert len(rows) == 20
+    for (claim, evidence, label), r in zip(rows, raw, strict=True):
+        assert claim == r["claim"] and isinstance(evidence, list)
+        assert label is (r["label"] == "supported")
+
+
+@needs_data
+def test_load_factcheckgpt_slice(tmp_path: Path) -> None:
+    rows = load_claims(
+        _slice(DATA / "factcheckgpt_claim_evidence_stance.jsonl", tmp_path / "f.jsonl", 30), "factcheckgpt"
+    )
+    assert len(rows) == 30 and all(isinstance(e, str) for _, e, _ in rows)
+
+
+def test_jsonl_format_and_errors(tmp_path: Path) -> None:
+    f = tmp_path / "own.jsonl"
+    f.write_text(
+        json.dumps(
+            {
+                "claim": "Water boils at 100 C at sea level.",
+                "evidence": "At sea level water boils at 100 C.",
+                "label": "supported",
+            }
+        )
+        + "\n\n"
+        + json.dumps({"claim": "Cats bark.", "evidence": ["Dogs bark.", "Cats meow."], "label": "not_supported"})
+        + "\n",
+        encoding="utf-8",
+    )
+    rows = load_claims(f, "jsonl")
+    assert [r[2] for r in rows] == [True, False]
+    result = evaluate(get_judge("embedded"), rows)
+    assert set(result) >= {"balanced_accuracy", "precision", "recall", "n", "calibration"}
+    assert result["n"] == 2
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"claim": "x", "evidence": "y", "label": "maybe"}) + "\n", encoding="utf-8")
+    with pytest.raises(EvalDataError, match=r"bad\.jsonl:1"):
+        load_claims(bad, "jsonl")
+    with pytest.raises(EvalDataError, match="unknown format"):
+        load_claims(f, "csv")
+    with pytest.raises(EvalDataError, match="cannot read"):
+        load_claims(tmp_path / "missing.jsonl", "jsonl")
+
+
+def test_metrics_by_hand() -> None:
+    m = metrics([0.9, 0.8, 0.2, 0.7], [True, False, False, True], 0.5)
+    assert m["recall"] == 1.0 and m["precision"] == pytest.approx(0.6667, abs=1e-3)
+    assert m["balanced_accuracy"] == pytest.approx(0.75)
+    assert sum(b["n"] for b in m["calibration"]) == 4
+
+
+@needs_data
+def test_wice_dev_floor() -> None:
+    floors = json.loads(FLOORS.read_text())["embedded"]
+    judge = get_judge("embedded")
+    rows = load_claims(DATA / "wice_dev.jsonl", "wice")
+    assert evaluate(judge, rows)["balanced_accuracy"] >= floors["wice_dev"]
+
+
+@needs_data
+def test_factcheckgpt_heldout_floors() -> None:
+    floors = json.loads(FLOORS.read_text())["embedded"]
+    judge = get_judge("embedded")
+    rows = load_claims(DATA / "factcheckgpt_claim_evidence_stance.jsonl", "factcheckgpt")
+    by_claim: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    for c, e, y in rows:
+        by_claim[c].append((str(e), y))
+    _, held = heldout_split(list(by_claim))
+    passage_rows = [(c, e, y) for c in held for e, y in by_claim[c]]
+    thr = json.loads((FLOORS.parent / "embedded_judge.json").read_text())["passage_threshold"]
+    scores = score_rows(judge, passage_rows)
+    assert (
+        metrics(scores, [r[2] for r in passage_rows], thr)["balanced_accuracy"]
+        >= floors["factcheckgpt_heldout_passages"]
+    )
+    page_scores, labels = [], []
+    for c in held:  # pseudo-pages, built exactly as bench/verifier_train.py builds them
+        ps = [e for e, _ in by_claim[c]]
+        random.Random(zlib.crc32(c.encode())).shuffle(ps)
+        sents = [p[a:b] for p in ps for a, b in (split_sentences(p) or [(0, len(p))])]
+        page_scores.append(judge.score_sentences(c, sents)[0])
+        labels.append(any(y for _, y in by_claim[c]))
+    assert metrics(page_scores, labels, judge.threshold)["balanced_accuracy"] >= floors["factcheckgpt_heldout_pages"]

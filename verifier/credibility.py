@@ -1,0 +1,278 @@
+"""Source credibility: reliable | unknown | user_generated | unreliable | satire, with the reasons.
+
+Order of precedence: a reviewer override for the host or registrable domain wins over everything; then
+satire (page self-description or disclaimer, an "originally published by <satire outlet>" line, a
+near-duplicate of a satire page, a satire domain); then a domain listed unreliable; then user-generated
+(listed platform, or forum/Q&A structure on the page); then a domain listed reliable; else unknown.
+
+Page signals are looked for in the extracted text and, when the caller passes it, the raw HTML, because
+extraction drops footers (where satire sites put their disclaimers) and the usernames, points and
+"Reply · Quote" lines of forum posts. Text inside quotation marks is ignored for the satire phrases, so a
+news report quoting a satire site's disclaimer is not itself satire.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection, Mapping
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import tldextract
+
+from verifier.types import CREDIBILITY_LABELS, SourceCredibility
+
+DOMAINS_FILE = Path(__file__).parent / "data" / "domains.json"
+
+# Outlet names (not domains) known to publish satire, for "originally published by <name>" lines.
+SATIRE_NAMES = (
+    "The Onion",
+    "The Babylon Bee",
+    "ClickHole",
+    "The Beaverton",
+    "NewsThump",
+    "The Daily Mash",
+    "Waterford Whispers News",
+    "Duffel Blog",
+    "Reductress",
+    "The Hard Times",
+    "The Spoof",
+    "World News Daily Report",
+    "Der Postillon",
+    "Le Gorafi",
+    "El Mundo Today",
+    "The Chaser",
+    "The Betoota Advocate",
+    "The Borowitz Report",
+    "Private Eye",
+    "Newsbiscuit",
+)
+
+_extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+_QUOTED = re.compile(r"[\"“][^\"“”]{0,400}[\"”]")
+_S = r"[ \t]+"
+# Strong: one is enough.
+_SATIRE_STRONG = [
+    re.compile(p, re.I)
+    for p in (
+        rf"\b(?:this|our){_S}(?:web[ \t]?site|site|blog|article|story|piece|post|publication|page|newspaper)"
+        rf"{_S}(?:is|are){_S}(?:a{_S})?(?:work{_S}of{_S})?(?:pure{_S})?(?:satire|satirical|parody|fiction)",
+        rf"\bwe{_S}are{_S}an?{_S}(?:\w+{_S})?(?:satirical|satire|parody|humou?r)\b",
+        rf"\b(?:all|every){_S}(?:of{_S}our{_S})?(?:articles?|stories|story|posts?|pieces?|news){_S}"
+        rf"(?:on{_S}this{_S}(?:web)?site{_S}|here{_S}|we{_S}publish{_S})?(?:are|is){_S}(?:works?{_S}of{_S})?"
+        rf"(?:satire|satirical|fiction|fictional|fictitious|parody|made{_S}up)",
+        rf"\bmade{_S}up{_S}for{_S}comedic{_S}purposes\b",
+        rf"\bthis{_S}is{_S}(?:a{_S})?(?:satire|parody|satirical{_S}(?:article|piece|story))\b",
+    )
+]
+# Weak: two are needed (or one on a site that is not listed reliable and calls itself satire by name).
+_SATIRE_WEAK = [
+    re.compile(p, re.I)
+    for p in (
+        rf"\bnot{_S}(?:real|actual|genuine){_S}news\b",
+        rf"\bfor{_S}(?:entertainment|comedic|humou?r){_S}purposes(?:{_S}only)?\b",
+        rf"\bany{_S}resemblance{_S}to{_S}(?:real|actual)\b",
+        r"\bat press time\b",
+    )
+]
+_NAMED_SATIRE = re.compile(
+    r"(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*)\s+is\s+an?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:satirical|satire|parody|humou?r)\s+(?:news\s+)?"
+    r"(?:publication|website|site|newspaper|magazine|outlet|blog|paper)\b"
+)
+_REPUBLISHED = re.compile(
+    r"\b(?:originally|first)\s+(?:published|appeared|posted|ran)\s+(?:by|on|in|at)\s+"
+    r"(?P<name>(?:the\s+)?[A-Za-z0-9][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})"
+    r"|\b(?:republished|reprinted|reposted)\s+(?:from|with\s+permission\s+from)\s+"
+    r"(?P<name2>(?:the\s+)?[A-Za-z0-9][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})",
+    re.I,
+)
+_FORUM_TEXT = {
+    "posted by": re.compile(r"\bposted\s+by\b", re.I),
+    "reply/quote controls": re.compile(r"\breply\s*[·|•]\s*quote\b|\bquote\s*[·|•]\s*reply\b", re.I),
+    "vote counts": re.compile(r"[▲⬆↑]\s*\d+|\b\d[\d,.]*k?\s+(?:points|upvotes|votes|likes)\b", re.I),
+    "member ranks": re.compile(r"\b(?:new\s+member|member\s+since|joined:?|moderator|posts:\s*\d+)\b", re.I),
+    "reply counts": re.compile(r"\b\d[\d,.]*\s+(?:replies|answers|comments)\b", re.I),
+    "@mentions": re.compile(r"(?:^|\s)@[A-Za-z_][\w]{2,}"),
+    "reddit-style user names": re.compile(r"\bu/[A-Za-z0-9_-]{3,}"),
+    "log in to post": re.compile(r"\blog\s*in\s+or\s+register\b|\bregister\s+to\s+(?:post|reply)\b", re.I),
+    "accepted answer": re.compile(r"\bmarked\s+helpful\b|\baccepted\s+answer\b|\bbest\s+answer\b", re.I),
+    "OP": re.compile(r"\bOP\b"),
+    "user-content disclaimer": re.compile(
+        r"\bposts\s+are\s+the\s+opinions?\s+of\s+their\s+authors\b|\buser[- ](?:submitted|generated|contributed)\b"
+        r"|\bnot\s+(?:checked|verified|reviewed)\s+by\s+(?:the\s+)?moderators\b",
+        re.I,
+    ),
+    "forum software": re.compile(
+        r"\bpowered\s+by\s+(?:phpbb|vbulletin|xenforo|discourse|mybb|smf|invision|\w*forum\w*)\b", re.I
+    ),
+}
+_FORUM_PATH = re.compile(
+    r"/(?:threads?|forums?|topics?|t|questions|comments|discussions?|boards?)/|viewtopic|showthread", re.I
+)
+_FORUM_HOST = re.compile(r"^(?:forums?|community|discuss|discussions|answers|boards?|bbs)\.", re.I)
+_FORUM_TITLE = re.compile(r"\b(?:forums?|community|message\s+board|q\s*&\s*a|threads?)\b", re.I)
+FORUM_MIN_SIGNALS = 3
+
+
+@lru_cache(maxsize=1)
+def load_domains(path: Path = DOMAINS_FILE) -> dict[str, tuple[str, str]]:
+    """The shipped domain list: host or registrable domain → (label, list it came from)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {d: (v[0], v[1]) for d, v in data["domains"].items()}
+
+
+def split_host(url: str) -> tuple[str, str]:
+    """The lower-cased host (without ``www.``) and its registrable domain (eTLD+1, offline)."""
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().removeprefix("www.")
+    ext = _extract(host)
+    # not a public suffix (e.g. ``.example``, ``.internal``): the last two labels are the site
+    domain = f"{ext.domain}.{ext.suffix}" if ext.domain and ext.suffix else ".".join(host.split(".")[-2:])
+    return host, domain
+
+
+def domain_of(url: str) -> str:
+    """Registrable domain of a URL (the key reviewers' source decisions use)."""
+    return split_host(url)[1]
+
+
+def _lookup(table: Mapping[str, str | tuple[str, str]], host: str, domain: str) -> tuple[str, str] | None:
+    parts = host.split(".")
+    for i in range(len(parts) - 1):  # the host, then each parent down to the registrable domain
+        key = ".".join(parts[i:])
+        if key in table:
+            value = table[key]
+            return (value, key) if isinstance(value, str) else (value[0], key)
+        if key == domain:
+            break
+    if domain in table:
+        value = table[domain]
+        return (value, domain) if isinstance(value, str) else (value[0], domain)
+    return None
+
+
+def _norm_name(name: str) -> str:
+    name = re.sub(r"[^a-z0-9]", "", name.lower())
+    return name.removeprefix("the") or name
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTED.sub(" ", text)
+
+
+def visible_text(html: str | bytes) -> str:
+    """All visible text of an HTML page (footers and forum chrome included), one block per line."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for bad in tree.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    lines = [" ".join(t.split()) for t in tree.itertext()]
+    return "\n".join(t for t in lines if t)
+
+
+def _site_names(title: str, host: str) -> set[str]:
+    names = {_norm_name(part) for part in re.split(r"\s[|–—-]\s", title)[1:] if part.strip()}
+    names |= {_norm_name(label) for label in re.split(r"[.-]", host) if len(label) > 3}
+    return {n for n in names if n}
+
+
+def satire_signals(title: str, text: str, host: str = "", known_satire: Collection[str] = ()) -> list[str]:
+    """Reasons this page presents itself as satire or republishes a satire outlet (empty if none)."""
+    reasons: list[str] = []
+    plain = _unquoted(text)
+    for rx in _SATIRE_STRONG:
+        m = rx.search(plain)
+        if m:
+            reasons.append(f'the page describes itself as satire: "{m.group(0).strip()}"')
+            break
+    site = _site_names(title, host)
+    for m in _NAMED_SATIRE.finditer(plain):
+        if _norm_name(m.group("name")) in site:
+            reasons.append(f'the site describes itself as satire: "{m.group(0).strip()}"')
+            break
+    satire_names = {_norm_name(n) for n in (*SATIRE_NAMES, *known_satire)}
+    satire_domains = {d for d, (lab, _) in load_domains().items() if lab == "satire"}
+    satire_names |= {_norm_name(d.split(".")[0]) for d in satire_domains}
+    for m in _REPUBLISHED.finditer(text):
+        raw = (m.group("name") or m.group("name2") or "").strip().rstrip(".")
+        words = raw.split()
+        for k in range(len(words), 0, -1):  # longest prefix of the captured words that names an outlet
+            cand = " ".join(words[:k])
+            key = cand.lower().removeprefix("www.")
+            if _norm_name(cand) in satire_names or key in satire_domains:
+                reasons.append(f'republished from a satirical source: "{m.group(0).strip()[:80]}"')
+                break
+    weak = [m.group(0) for rx in _SATIRE_WEAK if (m := rx.search(plain))]
+    if len(weak) >= 2 and not reasons:
+        reasons.append("satire disclaimers on the page: " + ", ".join(f'"{w}"' for w in weak[:3]))
+    if not reasons and weak and re.search(r"[(\[|:]\s*(?:satire|parody)\b", title or "", re.I):
+        reasons.append(f'the title marks the page as satire: "{title}"')
+    return reasons
+
+
+def forum_signals(url: str, title: str, text: str) -> list[str]:
+    """Signs of forum, Q&A or comment-thread structure on the page."""
+    found = [name for name, rx in _FORUM_TEXT.items() if rx.search(text)]
+    host, _ = split_host(url)
+    if _FORUM_PATH.search(urlsplit(url).path or ""):
+        found.append("thread-style URL")
+    if _FORUM_HOST.search(host):
+        found.append("forum host name")
+    if _FORUM_TITLE.search(title or ""):
+        found.append("forum title")
+    return found
+
+
+def assess(
+    url: str,
+    title: str,
+    text: str,
+    *,
+    overrides: Mapping[str, str] | None = None,
+    duplicate_of_credibility: SourceCredibility | None = None,
+    html: str | bytes | None = None,
+    known_satire: Collection[str] = (),
+) -> SourceCredibility:
+    """How far the page at ``url`` can be trusted, with the reasons (see the module docstring)."""
+    host, domain = split_host(url)
+    if overrides:
+        hit = _lookup({k.lower().removeprefix("www."): v for k, v in overrides.items()}, host, domain)
+        if hit and hit[0] in CREDIBILITY_LABELS:
+            return SourceCredibility(hit[0], (f"a reviewer marked {hit[1]} as {hit[0]}",))
+    full = text
+    if html:
+        page = visible_text(html)
+        full = f"{text}\n{page}" if page else text
+    listed = _lookup(load_domains(), host, domain)
+    list_reason = (
+        f"{listed[1]} is listed as {load_domains()[listed[1]][0]} ({load_domains()[listed[1]][1]})" if listed else ""
+    )
+    satire = satire_signals(title, full, host, known_satire)
+    if duplicate_of_credibility is not None and duplicate_of_credibility.label == "satire":
+        satire.append("a near-duplicate of a page from a satirical source")
+    if listed and listed[0] == "satire":
+        satire.insert(0, list_reason)
+    if satire:
+        return SourceCredibility("satire", tuple(satire))
+    if listed and listed[0] == "unreliable":
+        return SourceCredibility("unreliable", (list_reason,))
+    forum = forum_signals(url, title, full)
+    if listed and listed[0] == "user_generated":
+        return SourceCredibility("user_generated", (list_reason, *(f"forum signal: {f}" for f in forum[:3])))
+    if len(forum) >= FORUM_MIN_SIGNALS and not (listed and listed[0] == "reliable"):
+        return SourceCredibility("user_generated", (f"forum or Q&A structure on the page: {', '.join(forum)}",))
+    if duplicate_of_credibility is not None and duplicate_of_credibility.label in ("unreliable", "user_generated"):
+        return SourceCredibility(
+            duplicate_of_credibility.label,
+            (f"a near-duplicate of a page judged {duplicate_of_credibility.label}",),
+        )
+    if listed and listed[0] == "reliable":
+        return SourceCredibility("reliable", (list_reason,))
+    return SourceCredibility("unknown", (f"{domain or host or url} is not on any list and shows no warning signs",))

@@ -1,0 +1,118 @@
+"""Quality figures for a judge on public claim/evidence files (WiCE, Factcheck-GPT, our own JSONL)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from verifier.errors import EvalDataError
+from verifier.judges import Judge
+
+Row = tuple[str, str | list[str], bool]
+FORMATS = ("wice", "factcheckgpt", "jsonl")
+
+
+def _label(fmt: str, obj: dict[str, Any]) -> bool:
+    if fmt == "wice":
+        value = obj["label"]
+        if value not in ("supported", "partially_supported", "not_supported"):
+            raise ValueError(f"unknown WiCE label {value!r}")
+        return bool(value == "supported")  # partial support counts as not supported
+    if fmt == "factcheckgpt":
+        value = obj["stance"]
+        if value not in ("completely-support", "partially-support", "refute", "irrelevant"):
+            raise ValueError(f"unknown Factcheck-GPT stance {value!r}")
+        return bool(value == "completely-support")
+    value = obj["label"]
+    if value not in ("supported", "not_supported"):
+        raise ValueError(f"label must be supported or not_supported, got {value!r}")
+    return bool(value == "supported")
+
+
+def load_claims(path: str | Path, fmt: str) -> list[Row]:
+    """Read ``(claim, evidence, supported)`` rows; evidence is a string or a list of sentences."""
+    if fmt not in FORMATS:
+        raise EvalDataError(f"unknown format {fmt!r}; choose one of {FORMATS}")
+    rows: list[Row] = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise EvalDataError(f"cannot read {path}: {exc}") from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            evidence = obj["evidence"]
+            if not isinstance(evidence, str | list):
+                raise EvalDataError(f"{path}:{n}: evidence must be a string or a list of strings")
+            rows.append((str(obj["claim"]), evidence, _label(fmt, obj)))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise EvalDataError(f"{path}:{n}: not a {fmt} row: {exc}") from exc
+    return rows
+
+
+def score_rows(judge: Judge, rows: Sequence[Row]) -> list[float]:
+    """The judge's score per row: max over sentence windows for list evidence."""
+    out = []
+    for claim, evidence, _ in rows:
+        if isinstance(evidence, list):
+            out.append(judge.score_sentences(claim, [str(s) for s in evidence])[0])
+        else:
+            out.append(judge.score([(claim, evidence)])[0])
+    return out
+
+
+def metrics(scores: Sequence[float], labels: Sequence[bool], threshold: float) -> dict[str, Any]:
+    """Balanced accuracy, precision/recall of "supported" and a 10-bin calibration table."""
+    tp = sum(1 for s, y in zip(scores, labels, strict=True) if s >= threshold and y)
+    fp = sum(1 for s, y in zip(scores, labels, strict=True) if s >= threshold and not y)
+    fn = sum(1 for s, y in zip(scores, labels, strict=True) if s < threshold and y)
+    tn = sum(1 for s, y in zip(scores, labels, strict=True) if s < threshold and not y)
+    tpr = tp / (tp + fn) if tp + fn else 0.0
+    tnr = tn / (tn + fp) if tn + fp else 0.0
+    calibration = []
+    for b in range(10):
+        lo, hi = b / 10, (b + 1) / 10
+        idx = [i for i, s in enumerate(scores) if lo <= s < hi or (b == 9 and s >= 1.0)]
+        if idx:
+            calibration.append(
+                {
+                    "bin": [lo, hi],
+                    "n": len(idx),
+                    "mean_score": round(sum(scores[i] for i in idx) / len(idx), 4),
+                    "frac_supported": round(sum(1 for i in idx if labels[i]) / len(idx), 4),
+                }
+            )
+    return {
+        "balanced_accuracy": round((tpr + tnr) / 2, 4),
+        "precision": round(tp / (tp + fp), 4) if tp + fp else 0.0,
+        "recall": round(tpr, 4),
+        "n": len(scores),
+        "threshold": threshold,
+        "predicted_supported": round((tp + fp) / len(scores), 4) if scores else 0.0,
+        "calibration": calibration,
+    }
+
+
+def evaluate(judge: Judge, rows: Sequence[Row], threshold: float | None = None) -> dict[str, Any]:
+    """Score every row with ``judge`` and report the metrics at ``threshold`` (the judge's own by default)."""
+    scores = score_rows(judge, rows)
+    return metrics(scores, [r[2] for r in rows], judge.threshold if threshold is None else threshold)
+
+
+def balanced_accuracy(scores: Sequence[float], labels: Sequence[bool], threshold: float) -> float:
+    """Mean of the true-positive and true-negative rates at ``threshold``."""
+    return float(metrics(scores, labels, threshold)["balanced_accuracy"])
+
+
+def heldout_split(claims: Sequence[str], *, seed: int = 13, share: float = 0.2) -> tuple[list[str], list[str]]:
+    """Split distinct claims into (train, held-out) deterministically; held-out is never trained or tuned on."""
+    import random
+
+    order = sorted(set(claims))
+    random.Random(seed).shuffle(order)
+    n_held = int(len(order) * share)
+    return order[n_held:], order[:n_held]
