@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from retrieval.align import align
 from retrieval.embed import Embedder
+from retrieval.text import content_words
 from retrieval.types import Hit
 from synth.sanitize import looks_like_injection
 from synth.types import Source
@@ -30,11 +32,11 @@ def extract_sentences(
         sid = number.get(hit.passage.doc_url)
         if sid is None:
             continue
-        quotes = [_statement(a.quote) for a in align(query, [hit.passage], embedder, top=5)]
-        usable = [q for q in quotes if q and not looks_like_injection(q)]
+        scored = [(a.score, _statement(a.quote)) for a in align(query, [hit.passage], embedder, top=5)]
+        usable = [(_answer_likeness(query, q) * score, q) for score, q in scored if q and not looks_like_injection(q)]
         if not usable:
             continue
-        quote = usable[0]
+        quote = max(usable, key=lambda item: item[0])[1]
         if len(quote) > max_chars:
             cut = quote[:max_chars]
             quote = cut[: cut.rfind(" ")] + " …" if " " in cut else cut
@@ -44,6 +46,17 @@ def extract_sentences(
         seen_text.add(key)
         chosen.append((quote, (sid,), (hit.passage.id,)))
     return chosen
+
+
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I've|my|me)\b")
+
+
+def _answer_likeness(query: str, sentence: str) -> float:
+    """Prefer sentences that add information to the query over ones that restate it or tell an anecdote."""
+    words = set(content_words(sentence))
+    novelty = len(words - set(content_words(query))) / len(words) if words else 0.0
+    anecdote = 0.8 if _FIRST_PERSON.search(sentence) else 1.0
+    return (0.6 + 0.4 * novelty) * anecdote
 
 
 def _statement(span: str) -> str:

@@ -8,7 +8,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Generator, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from retrieval.embed import Embedder
 from retrieval.types import Hit, Passage
@@ -17,13 +17,17 @@ from synth.backends import EmbeddedBackend, GenerationOptions, LLMBackend
 from synth.errors import SynthError
 from synth.extractive import extract_sentences
 from synth.parse import DraftSentence, SentenceStream, join_with_citations
-from synth.prompts import INSTRUCTIONS, PROMPT_VERSION, Prompt, build_prompt, number_sources
+from synth.prompts import INSTRUCTIONS, PROMPT_VERSION, Prompt, build_prompt, citation_grammar, number_sources
 from synth.sanitize import clean_output, echoes_prompt, looks_like_injection
 from synth.types import Claim, Overview, Source
 
 log = logging.getLogger(__name__)
 
 MODES = ("generated", "extractive")
+# attribute: the model writes freely, alignment attaches/repairs citations (default, measured best);
+# grammar: a llama.cpp grammar forces "[n]." after every sentence, then the same repair;
+# model: grammar-forced citations kept as the model chose them (for measurement only)
+CITATION_MODES = ("attribute", "grammar", "model")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +54,11 @@ class Synthesizer:
         budget_tokens: int = 1200,
         max_claims: int = 6,
         cache_size: int = 256,
+        citation_mode: str = "attribute",
     ) -> None:
+        if citation_mode not in CITATION_MODES:
+            raise SynthError(f"unknown citation mode {citation_mode!r}; choose one of {', '.join(CITATION_MODES)}")
+        self.citation_mode = citation_mode
         if mode not in MODES:
             raise SynthError(f"unknown synthesis mode {mode!r}; choose one of {', '.join(MODES)}")
         if mode == "generated" and backend is None:
@@ -125,7 +133,10 @@ class Synthesizer:
         stream = SentenceStream()
         claims: list[Claim] = []
         removed: list[int] = []
-        for piece in self.backend.stream(prompt.messages, self.options):
+        options = self.options
+        if self.citation_mode in ("grammar", "model"):
+            options = replace(options, grammar=citation_grammar([src.id for src in prompt.sources]))
+        for piece in self.backend.stream(prompt.messages, options):
             yield SynthEvent("token", text=piece)
             for sentence in stream.feed(piece):
                 claim = self._claim(sentence, prompt, passages, len(claims), removed)
@@ -165,6 +176,12 @@ class Synthesizer:
             return None
         if echoes_prompt(sentence.text, INSTRUCTIONS, prompt.query):
             return None
+        if self.citation_mode == "model":
+            given = {src.id: src for src in prompt.sources}
+            kept = tuple(n for n in sentence.citations if n in given)
+            removed.extend(n for n in sentence.citations if n not in given)
+            return Claim(f"c{index + 1}", sentence.text, sentence.start, sentence.end, kept,
+                         tuple(given[n].passages[0] for n in kept if given[n].passages))
         attribution = attribute(sentence.text, sentence.citations, prompt.sources, passages, self.embedder)
         removed.extend(attribution.removed)
         return Claim(
@@ -207,7 +224,8 @@ class Synthesizer:
 
     def _cache_key(self, query: str, hits: Sequence[Hit]) -> str:
         blob = json.dumps(
-            [query.strip().lower(), [h.passage.id for h in hits], self.model, self.mode, PROMPT_VERSION,
+            [query.strip().lower(), [h.passage.id for h in hits], self.model, self.mode, self.citation_mode,
+             PROMPT_VERSION,
              self.options.max_tokens, self.options.temperature, self.options.seed]
         )
         return hashlib.sha256(blob.encode()).hexdigest()

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from synth.backends import EmbeddedBackend
+from synth.server import EmbeddedServer
 from verisight.engine import Engine
 from verisight.settings import Settings, load_settings
 
@@ -35,3 +37,16 @@ def demo_engine(demo_data: Path) -> Iterator[Engine]:
     engine = Engine(make_settings(demo_data))
     yield engine
     engine.close()
+
+
+@pytest.fixture(scope="session")
+def embedded_backend() -> EmbeddedBackend:
+    """The real embedded SmolLM2 model, loaded once (logits kept so the server can return logprobs)."""
+    return EmbeddedBackend(n_threads=2, seed=42, logits_all=True)
+
+
+@pytest.fixture(scope="session")
+def llm_server(embedded_backend: EmbeddedBackend) -> Iterator[EmbeddedServer]:
+    """The embedded model served over the OpenAI protocol (what vLLM speaks) on a free 127.0.0.1 port."""
+    with EmbeddedServer(embedded_backend, host="127.0.0.1", port=0) as server:
+        yield server

@@ -153,6 +153,23 @@ class AnswerStore(Store):
                     return group
         return None
 
+    def prune(self, *, older_than_days: float) -> int:
+        """Delete answers (and their claims) older than ``older_than_days``; reviewer decisions are kept."""
+        cutoff = f"-{float(older_than_days)} days"
+        with self.lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                ids = [r[0] for r in self.conn.execute(
+                    "SELECT id FROM answers WHERE created_at < datetime('now', ?)", (cutoff,))]
+                for answer_id in ids:
+                    self.conn.execute("DELETE FROM claims WHERE answer_id = ?", (answer_id,))
+                    self.conn.execute("DELETE FROM answers WHERE id = ?", (answer_id,))
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        return len(ids)
+
     def forget(self, matches: Callable[[str], bool]) -> int:
         """Delete stored answers that cite any source URL for which ``matches(url)`` is true; return how many."""
         doomed = []

@@ -255,6 +255,19 @@ class DocumentStore(DocumentSink):
             return None
         return zlib.decompress(row["raw_html"])
 
+    def copies_of(self, url: str) -> list[str]:
+        """URLs of stored documents recorded as duplicates of ``url``."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT url FROM documents WHERE duplicate_of = ? AND tombstone = 0 ORDER BY id", (url,)
+            ).fetchall()
+        return [r["url"] for r in rows]
+
+    def sites(self) -> list[str]:
+        """Every site (hostname) with a stored document."""
+        with self._lock:
+            return [r[0] for r in self._db.execute("SELECT DISTINCT site FROM documents WHERE tombstone = 0")]
+
     def site_pages(self, site: str, *, limit: int = 5) -> list[str]:
         """URLs of a site's home and about/contact-style pages (where sites describe themselves)."""
         with self._lock:

@@ -7,7 +7,7 @@ import logging
 import threading
 import time
 from collections.abc import Generator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
@@ -36,6 +36,7 @@ from verisight.types import Answer, AnswerOverview, AnswerSource
 log = logging.getLogger(__name__)
 
 MAX_QUERY_CHARS = 2000
+_TIER = {"reliable": 0, "unknown": 0, "user_generated": 1, "unreliable": 1, "satire": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +167,7 @@ class Engine:
             docs = list(self.documents.documents(include_duplicates=False))
             keep = {d.url for d in docs}
             self.__dict__.pop("_site_cache", None)
+            self.__dict__.pop("_satire_name_cache", None)
             return self.index.update(docs, keep_urls=keep)
 
     # -- search and answers ------------------------------------------------------------------------------------
@@ -214,6 +216,7 @@ class Engine:
         passages = {h.passage.id: h.passage for h in hits}
         overrides = self.answers.source_overrides()
         reviewer_supported = self.answers.dismissed()
+        hits = self._credible_first(hits, overrides)
         credibility: dict[int, SourceCredibility] = {}
         sources: tuple[Source, ...] = ()
         verified: list[VerifiedClaim] = []
@@ -271,6 +274,20 @@ class Engine:
             log.exception("could not store answer %s", answer.answer_id)
         yield EngineEvent("done", answer)
 
+    def _credible_first(self, hits: list[Hit], overrides: dict[str, str]) -> list[Hit]:
+        """Hits reordered (stably) so the overview draws on reliable or unknown sources before doubtful ones.
+
+        Doubtful sources stay in the list, numbered after the others; the verifier still judges whatever uses them.
+        """
+        tiers: dict[str, int] = {}
+        for hit in hits:
+            url = hit.passage.doc_url
+            if url not in tiers:
+                source = Source(0, url, hit.passage.title, hit.passage.site, None, ())
+                tiers[url] = _TIER.get(self._credibility(source, overrides).label, 1)
+        ordered = sorted(hits, key=lambda h: (tiers[h.passage.doc_url], h.rank))
+        return [replace(h, rank=i) for i, h in enumerate(ordered, start=1)]
+
     def _verify(
         self,
         claims: Sequence[Claim],
@@ -284,18 +301,27 @@ class Engine:
         )
 
     def _credibility(self, source: Source, overrides: dict[str, str]) -> SourceCredibility:
+        """A source's credibility from its page, its site's own pages, and its near-duplicates in both directions."""
         doc = self.documents.get(source.url)
         if doc is None:
             return assess(source.url, source.title, "", overrides=overrides)
-        original = None
-        if doc.duplicate_of:
-            first = self.documents.get(doc.duplicate_of)
-            if first is not None:
-                original = assess(first.url, first.title, first.text, overrides=overrides,
-                                  html=self.documents.raw_html(first.url))
-        page = assess(doc.url, doc.title, doc.text, overrides=overrides, duplicate_of_credibility=original,
-                      html=self.documents.raw_html(doc.url))
-        if page.label in ("satire",) or any(r.startswith("a reviewer") for r in page.reasons):
+        known = self._satire_names()
+        copies = [doc.duplicate_of] if doc.duplicate_of else []
+        copies += self.documents.copies_of(doc.url)
+        linked = None
+        for url in copies:
+            other = self.documents.get(url)
+            if other is None:
+                continue
+            verdict = assess(other.url, other.title, other.text, overrides=overrides,
+                             html=self.documents.raw_html(other.url), known_satire=known)
+            if verdict.label == "satire" or self._site_satire(other.site):
+                linked = SourceCredibility("satire", (f"near-duplicate of {other.url}", *verdict.reasons[:1]))
+                break
+            linked = linked or verdict
+        page = assess(doc.url, doc.title, doc.text, overrides=overrides, duplicate_of_credibility=linked,
+                      html=self.documents.raw_html(doc.url), known_satire=known)
+        if page.label == "satire" or any(r.startswith("a reviewer") for r in page.reasons):
             return page
         site = self._site_satire(doc.site)
         if site is not None:
@@ -318,6 +344,23 @@ class Engine:
                 break
         cache[site] = reason
         return reason
+
+    def _satire_names(self) -> tuple[str, ...]:
+        """Names of the stored sites that call themselves satire (their home page titles), for
+        "originally published by <name>" lines; cached until the next index update."""
+        cached: tuple[str, ...] | None = self.__dict__.get("_satire_name_cache")
+        if cached is not None:
+            return cached
+        names = []
+        for site in self.documents.sites():
+            if self._site_satire(site):
+                for url in self.documents.site_pages(site, limit=2):
+                    doc = self.documents.get(url)
+                    if doc is not None and doc.title:
+                        names.append(doc.title.split(" | ")[0].split(" - ")[0].strip())
+        result = tuple(dict.fromkeys(n for n in names if n))
+        self.__dict__["_satire_name_cache"] = result
+        return result
 
     def _answer_source(self, source: Source, credibility: dict[int, SourceCredibility]) -> AnswerSource:
         doc = self.documents.get(source.url)

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from retrieval.embed import Embedder, get_embedder
 from retrieval.types import Hit, Passage
-from synth.backends import EmbeddedBackend
-from synth.server import EmbeddedServer
 
 PAGES = [
     ("https://geology.example/rocks", "Should people eat rocks?", "geology.example",
@@ -40,19 +36,6 @@ def make_hits(pages: list[tuple[str, str, str, str]] = PAGES) -> list[Hit]:
 def embedder() -> Embedder:
     """The real MiniLM embedder."""
     return get_embedder()
-
-
-@pytest.fixture(scope="session")
-def embedded_backend() -> EmbeddedBackend:
-    """The real embedded SmolLM2 model, loaded once (logits kept so the server can return logprobs)."""
-    return EmbeddedBackend(n_threads=2, seed=42, logits_all=True)
-
-
-@pytest.fixture(scope="session")
-def llm_server(embedded_backend: EmbeddedBackend) -> Iterator[EmbeddedServer]:
-    """The embedded model served over the OpenAI protocol on a free 127.0.0.1 port."""
-    with EmbeddedServer(embedded_backend, host="127.0.0.1", port=0) as server:
-        yield server
 
 
 @pytest.fixture

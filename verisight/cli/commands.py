@@ -305,6 +305,16 @@ def bench_cmd(args: argparse.Namespace, settings: Settings) -> int:
     return int(module["main"](list(args.rest)))
 
 
+@command("answers")
+def answers_cmd(args: argparse.Namespace, settings: Settings) -> int:
+    """verisight answers prune --older-than DAYS"""
+    if args.older_than < 0:
+        raise BadQuery("--older-than must be zero or more days")
+    removed = _engine(settings).answers.prune(older_than_days=args.older_than)
+    err(f"answers prune: removed {removed} answer(s) older than {args.older_than:g} day(s)")
+    return 0
+
+
 @command("audit")
 def audit_cmd(args: argparse.Namespace, settings: Settings) -> int:
     """verisight audit export"""

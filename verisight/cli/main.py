@@ -129,6 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--queries", type=int, default=5, help="answer: how many warm answers to time")
     p.add_argument("rest", nargs=argparse.REMAINDER, help="retrieval/crawl: arguments for the bench script")
 
+    p = add("answers", "the answer log")
+    p.add_argument("action", choices=("prune",))
+    p.add_argument("--older-than", type=float, default=30.0, metavar="DAYS",
+                   help="delete answers older than DAYS (default 30); reviewer decisions are kept")
+
     p = add("audit", "audit queue tools")
     p.add_argument("action", choices=("export",))
     p.add_argument("--out", default="-")

@@ -1,0 +1,65 @@
+"""Satire republished elsewhere is caught whichever copy the store saw first, and by the outlet's name alone."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from crawler import extract
+from tests.conftest import make_settings
+from verisight.demo.server import DEMO_ROOT, load_manifest
+from verisight.engine import Engine
+
+SATIRE = "www.theunion-satire.example"
+COPY = "blog.acmepaving.example"
+PAGES = {
+    "satire_home": f"{SATIRE}/index.html",
+    "satire_about": f"{SATIRE}/about.html",
+    "satire_article": f"{SATIRE}/news/geologists-recommend-one-small-rock-per-day.html",
+    "copy": f"{COPY}/blog/geologists-recommend-eating-rocks.html",
+    "copy_home": f"{COPY}/index.html",
+    "geology": "www.geologyjournal.example/articles/can-humans-eat-rocks.html",
+}
+CASE = load_manifest()["satire_regression"][0]
+
+
+def _url(path: str) -> str:
+    host, _, rest = path.partition("/")
+    return f"http://{host}/" if rest == "index.html" else f"http://{host}/{rest}"
+
+
+def _engine(tmp_path: Path, order: list[str]) -> Engine:
+    engine = Engine(make_settings(tmp_path, synth_mode="extractive"))
+    for name in order:
+        path = PAGES[name]
+        raw = (DEMO_ROOT / path).read_bytes()
+        doc = extract(raw, _url(path))
+        assert doc is not None, path
+        engine.documents.put(doc, raw)
+    engine.update_index()
+    return engine
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["copy", "satire_article", "satire_home", "satire_about", "copy_home", "geology"],
+        ["satire_article", "copy", "satire_home", "satire_about", "copy_home", "geology"],
+        ["copy", "satire_home", "satire_about", "copy_home", "geology"],
+    ],
+    ids=["copy-stored-first", "satire-stored-first", "copy-without-original"],
+)
+def test_republished_satire_is_never_supported(tmp_path: Path, order: list[str]) -> None:
+    engine = _engine(tmp_path, order)
+    answer = engine.answer(CASE["query"])
+    patterns = [re.compile(p, re.IGNORECASE) for p in CASE["forbidden"]]
+    for claim in answer.overview.claims:
+        if any(p.search(claim.text) for p in patterns):
+            assert claim.verdict.label != "supported" and claim.action != "keep", claim
+    labels = {s.site: s.credibility.label for s in answer.sources}
+    for site in (SATIRE, COPY):
+        if site in labels:
+            assert labels[site] == "satire", (site, answer.sources)
+    engine.close()
