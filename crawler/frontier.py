@@ -73,8 +73,11 @@ class Entry:
 class Frontier:
     """SQLite-backed URL frontier; one instance per crawl, used from one thread."""
 
-    def __init__(self, path: Path) -> None:
-        """Open (creating and migrating) the frontier at ``path``; URLs left in flight are queued again."""
+    def __init__(self, path: Path, *, resume: bool = True) -> None:
+        """Open (creating and migrating) the frontier at ``path``; URLs left in flight are queued again.
+
+        ``resume=False`` only reads: for reporting while another process may be crawling.
+        """
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
@@ -87,8 +90,9 @@ class Frontier:
                 with self._transaction():
                     fn(self._db)
                     self._db.execute("INSERT INTO migrations (id, name) VALUES (?, ?)", (number, fn.__name__))
-        with self._transaction():
-            self._db.execute("UPDATE urls SET state = ? WHERE state = ?", (QUEUED, IN_FLIGHT))
+        if resume:
+            with self._transaction():
+                self._db.execute("UPDATE urls SET state = ? WHERE state = ?", (QUEUED, IN_FLIGHT))
 
     def _transaction(self) -> _Tx:
         """A BEGIN IMMEDIATE … COMMIT block (ROLLBACK on error)."""

@@ -217,7 +217,7 @@ class Synthesizer:
             mode="extractive",
             draft=draft,
             claims=tuple(claims),
-            sources=tuple(s for s in sources if any(s.id in c.citations for c in claims)) or sources,
+            sources=sources,
             model="extractive",
             prompt_version=PROMPT_VERSION,
         )

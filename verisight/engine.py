@@ -7,7 +7,7 @@ import logging
 import threading
 import time
 from collections.abc import Generator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,6 +19,7 @@ from retrieval.index import HybridIndex
 from retrieval.types import Hit, Passage
 from synth.backends import GenerationOptions, LLMBackend, get_backend
 from synth.errors import SynthError
+from synth.extractive import extract_sentences
 from synth.overview import Synthesizer
 from synth.parse import join_with_citations
 from synth.types import Claim, Overview, Source
@@ -36,7 +37,9 @@ from verisight.types import Answer, AnswerOverview, AnswerSource
 log = logging.getLogger(__name__)
 
 MAX_QUERY_CHARS = 2000
-_TIER = {"reliable": 0, "unknown": 0, "user_generated": 1, "unreliable": 1, "satire": 2}
+CREDIBLE = ("reliable", "unknown")
+_UNKNOWN = SourceCredibility("unknown", ())
+MIN_KEPT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +219,6 @@ class Engine:
         passages = {h.passage.id: h.passage for h in hits}
         overrides = self.answers.source_overrides()
         reviewer_supported = self.answers.dismissed()
-        hits = self._credible_first(hits, overrides)
         credibility: dict[int, SourceCredibility] = {}
         sources: tuple[Source, ...] = ()
         verified: list[VerifiedClaim] = []
@@ -251,6 +253,13 @@ class Engine:
             t0 = time.perf_counter()
             verified = self._verify(list(overview.claims), sources, passages, credibility, reviewer_supported)
             verify_ms += (time.perf_counter() - t0) * 1000
+        if overview.mode == "extractive":
+            t0 = time.perf_counter()
+            for claim in self._top_up(query, hits, overview, verified, sources, passages, credibility,
+                                      reviewer_supported):
+                verified.append(claim)
+                yield EngineEvent("claim", claim)
+            verify_ms += (time.perf_counter() - t0) * 1000
         timer.marks["generate"] = round((time.perf_counter() - gen_start) * 1000 - verify_ms, 1)
         timer.marks["verify"] = round(verify_ms, 1)
         timer.marks.setdefault("first_token", timer.marks["generate"])
@@ -274,19 +283,38 @@ class Engine:
             log.exception("could not store answer %s", answer.answer_id)
         yield EngineEvent("done", answer)
 
-    def _credible_first(self, hits: list[Hit], overrides: dict[str, str]) -> list[Hit]:
-        """Hits reordered (stably) so the overview draws on reliable or unknown sources before doubtful ones.
-
-        Doubtful sources stay in the list, numbered after the others; the verifier still judges whatever uses them.
-        """
-        tiers: dict[str, int] = {}
-        for hit in hits:
-            url = hit.passage.doc_url
-            if url not in tiers:
-                source = Source(0, url, hit.passage.title, hit.passage.site, None, ())
-                tiers[url] = _TIER.get(self._credibility(source, overrides).label, 1)
-        ordered = sorted(hits, key=lambda h: (tiers[h.passage.doc_url], h.rank))
-        return [replace(h, rank=i) for i, h in enumerate(ordered, start=1)]
+    def _top_up(
+        self,
+        query: str,
+        hits: list[Hit],
+        overview: Overview,
+        verified: list[VerifiedClaim],
+        sources: Sequence[Source],
+        passages: dict[str, Passage],
+        credibility: dict[int, SourceCredibility],
+        reviewer_supported: set[tuple[str, str]],
+    ) -> list[VerifiedClaim]:
+        """When the verifier dropped or hedged too much of an extractive overview, quote what the credible
+        sources among the unused hits say instead (the dropped claims stay listed with their reasons)."""
+        missing = MIN_KEPT - sum(1 for c in verified if c.action == "keep")
+        if missing <= 0:
+            return []
+        used = {pid for c in overview.claims for pid in c.passages}
+        number = {s.url: s.id for s in sources}
+        credible = [
+            h for h in hits
+            if h.passage.id not in used and credibility.get(number.get(h.passage.doc_url, 0), _UNKNOWN).label
+            in CREDIBLE
+        ]
+        seen = {c.text.lower() for c in verified}
+        extra: list[Claim] = []
+        for text, cites, pids in extract_sentences(query, credible, sources, self.embedder, max_sentences=missing):
+            if text.lower() not in seen:
+                extra.append(Claim(f"c{len(verified) + len(extra) + 1}", text, 0, 0, cites, pids))
+        if not extra:
+            return []
+        checked = self._verify(extra, sources, passages, credibility, reviewer_supported)
+        return [c for c in checked if c.action != "drop"]
 
     def _verify(
         self,
@@ -375,11 +403,19 @@ class Engine:
             passages = len(self.index)
         except RetrievalError:
             passages = 0
+        frontier: dict[str, Any] = {}
+        path = self.settings.path("frontier.db")
+        if path.exists():
+            from crawler.frontier import Frontier
+
+            with Frontier(path, resume=False) as f:
+                frontier = {"states": f.counts(), "reasons": f.reasons()}
         return {
             "documents": self.documents.count(),
             "passages": passages,
             "answers": self.answers.count(),
             "flagged_claims": self.answers.flagged_count(),
+            "frontier": frontier,
             "data_dir": str(self.settings.data_dir),
         }
 

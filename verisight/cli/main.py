@@ -161,6 +161,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err("interrupted")
         return 130
+    except BrokenPipeError:  # stdout closed early (e.g. `| head`): not an error worth a traceback
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # the stages' own errors carry a readable reason
         name = type(exc).__module__.split(".")[0]
         if name in ("crawler", "retrieval", "synth", "verifier", "web"):
