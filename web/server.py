@@ -27,16 +27,29 @@ def serve(engine: Engine, host: str = "127.0.0.1", port: int = 8000, config: Map
     app = create_app(engine, config)
     threads = max(1, int(engine.settings.threads))
     log.info("serving on http://%s:%d with %d threads", host, port, threads)
-    waitress.serve(
-        app,
-        host=host,
-        port=port,
-        threads=threads,
-        ident="verisight",
-        # Enough open connections for streams plus queued requests; waitress queues the rest.
-        connection_limit=max(100, threads * 16),
-        channel_timeout=120,
-        # Slow readers of a stream should not pin a worker thread forever.
-        max_request_body_size=1024 * 1024,
-        clear_untrusted_proxy_headers=True,
-    )
+    try:
+        server = waitress.create_server(
+            app,
+            host=host,
+            port=port,
+            threads=threads,
+            ident="verisight",
+            # Enough open connections for streams plus queued requests; waitress queues the rest.
+            connection_limit=max(100, threads * 16),
+            channel_timeout=120,
+            # Slow readers of a stream should not pin a worker thread forever.
+            max_request_body_size=1024 * 1024,
+            clear_untrusted_proxy_headers=True,
+        )
+    except OSError as exc:
+        raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; choose another --port") from exc
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        log.info("stopped")
+    finally:
+        server.close()
+
+
+class ServeError(Exception):
+    """The server could not start (e.g. the port is taken)."""

@@ -211,7 +211,9 @@ def serve_cmd(args: argparse.Namespace, settings: Settings) -> int:
     from web.server import serve
 
     engine = _engine(settings)
-    serve(engine, host=args.host or settings.host, port=args.port or settings.port)
+    host, port = args.host or settings.host, args.port or settings.port
+    err(f"serve: http://{host}:{port}/ (Ctrl-C stops)")
+    serve(engine, host=host, port=port)
     return 0
 
 
