@@ -34,11 +34,15 @@ def bench_answer(engine: Engine, *, n: int = 5, queries: tuple[str, ...] = DEFAU
     engine.answer(queries[0])  # warm-up: loads models; reported as cold
     cold_ms = (time.perf_counter() - warm_start) * 1000
     stages: dict[str, list[float]] = {}
+    rates: list[float] = []
     cited = claims = supported = declined = 0
     for i in range(n):
         query = queries[(i + 1) % len(queries)]
         engine.synthesizer.clear_cache()  # measure generation, not the cache
         answer = engine.answer(query)
+        backend = engine.backend if engine.synth_mode == "generated" else None
+        if backend is not None and answer.timings_ms.get("generate"):
+            rates.append(backend.usage.completion_tokens / (answer.timings_ms["generate"] / 1000))
         for key, value in answer.timings_ms.items():
             stages.setdefault(key, []).append(value)
         claims += len(answer.overview.claims)
@@ -53,6 +57,7 @@ def bench_answer(engine: Engine, *, n: int = 5, queries: tuple[str, ...] = DEFAU
         "p50_ms": {k: _pct(v, 0.5) for k, v in stages.items()},
         "p95_ms": {k: _pct(v, 0.95) for k, v in stages.items()},
         "mean_total_ms": round(statistics.fmean(stages.get("total", [0.0])), 1),
+        "tokens_per_s_p50": round(statistics.median(rates), 1) if rates else None,
         "claims_per_answer": round(claims / max(n, 1), 2),
         "supported_claims_per_answer": round(supported / max(n, 1), 2),
         "citation_rate": round(cited / max(claims, 1), 3),

@@ -296,6 +296,8 @@ def bench_cmd(args: argparse.Namespace, settings: Settings) -> int:
     if args.what == "answer":
         from verisight.bench import bench_answer
 
+        if args.synth_mode:
+            settings = settings.with_overrides(synth_mode=args.synth_mode)
         out_json(bench_answer(_engine(settings), n=args.queries))
         return 0
     script = Path(__file__).resolve().parents[2] / "bench" / f"{args.what}_bench.py"

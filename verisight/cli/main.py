@@ -127,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("bench", "performance figures (retrieval and crawl run the scripts under bench/ in a source checkout)")
     p.add_argument("what", choices=("answer", "retrieval", "crawl"))
     p.add_argument("--queries", type=int, default=5, help="answer: how many warm answers to time")
+    p.add_argument("--mode", dest="synth_mode", choices=("auto", "generated", "extractive"), default=None,
+                   help="answer: overview mode to time (default: the configured one)")
     p.add_argument("rest", nargs=argparse.REMAINDER, help="retrieval/crawl: arguments for the bench script")
 
     p = add("answers", "the answer log")
