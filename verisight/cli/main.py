@@ -129,7 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--queries", type=int, default=5, help="answer: how many warm answers to time")
     p.add_argument("--mode", dest="synth_mode", choices=("auto", "generated", "extractive"), default=None,
                    help="answer: overview mode to time (default: the configured one)")
-    p.add_argument("rest", nargs=argparse.REMAINDER, help="retrieval/crawl: arguments for the bench script")
+    p.add_argument("rest", nargs="*", metavar="-- ARGS",
+                   help="retrieval/crawl: arguments for the bench script, after --, e.g. -- --sizes 10000")
 
     p = add("answers", "the answer log")
     p.add_argument("action", choices=("prune",))
