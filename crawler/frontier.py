@@ -219,6 +219,16 @@ class Frontier:
         rows = self._db.execute("SELECT note, count(*) FROM urls WHERE note IS NOT NULL GROUP BY note")
         return {r: n for r, n in rows}
 
+    def failures(self, since: float = 0.0) -> list[dict[str, object]]:
+        """Failed and skipped URLs whose state changed at or after ``since`` (a Unix time), oldest first."""
+        rows = self._db.execute(
+            "SELECT url, state, reason, http_status, attempts, updated_at FROM urls"
+            " WHERE state IN ('failed', 'skipped') AND updated_at >= ? ORDER BY updated_at, id",
+            (since,),
+        )
+        keys = ("url", "state", "reason", "http_status", "attempts", "at")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
     def state(self, url: str) -> tuple[str, str | None] | None:
         """The state and reason of ``url``, or None when the frontier has never seen it."""
         row = self._db.execute("SELECT state, reason FROM urls WHERE url = ?", (url,)).fetchone()

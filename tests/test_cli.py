@@ -67,3 +67,12 @@ def test_audit_export_writes_decisions_in_eval_jsonl(tmp_path: Path) -> None:
     store.close()
     rows = [json.loads(line) for line in run("audit", "export", home=tmp_path).stdout.splitlines()]
     assert rows == [rows[0]] and rows[0]["label"] == "supported" and rows[0]["claim"] == "Water boils at 100 C."
+
+
+def test_crawl_failures_are_one_json_line_each(tmp_path: Path) -> None:
+    result = run("crawl", "http://127.0.0.1:9/", "http://169.254.169.254/latest", "--log-failures", home=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    events = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    reasons = {e["url"]: e["reason"] for e in events if e["event"] == "crawl_failure"}
+    assert reasons["http://169.254.169.254/latest"] == "metadata_address"
+    assert reasons["http://127.0.0.1:9/"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -94,10 +95,24 @@ def crawl_cmd(args: argparse.Namespace, settings: Settings) -> int:
     if not args.urls and not args.sitemap and not args.refresh and not args.resume:
         raise BadQuery("give at least one URL to crawl (or --sitemap URL, --resume, --refresh)")
     engine = _engine(settings)
-    run_crawl(engine, list(args.urls), args)
+    started = time.time()
+    try:
+        run_crawl(engine, list(args.urls), args)
+    finally:
+        if args.log_failures:
+            _log_failures(engine, started)
     if not args.no_index:
         run_index(engine)
     return 0
+
+
+def _log_failures(engine: Engine, since: float) -> None:
+    """One JSON line per URL that failed or was skipped since ``since``, on stderr."""
+    from crawler.frontier import Frontier
+
+    with Frontier(engine.settings.path("frontier.db"), resume=False) as frontier:
+        for row in frontier.failures(since):
+            print(json.dumps({"event": "crawl_failure", **row}), file=sys.stderr)
 
 
 @command("import-warc")

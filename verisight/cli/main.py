@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--resume", action="store_true", help="resume the previous crawl (the default when URLs match)")
     p.add_argument("--refresh", action="store_true", help="re-fetch stored pages (ETag / If-Modified-Since)")
     p.add_argument("--no-index", action="store_true", help="do not update the index after crawling")
+    p.add_argument("--log-failures", action="store_true",
+                   help="print one JSON line per failed or skipped URL of this run on stderr")
 
     p = add("import-warc", "ingest pages from WARC/ARC files")
     p.add_argument("files", nargs="+", metavar="FILE")
