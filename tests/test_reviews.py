@@ -29,7 +29,7 @@ def test_dismissed_flag_makes_the_claim_supported_next_time(tmp_path: Path) -> N
     passages = {h.passage.id: h.passage for h in hits}
     source = Source(1, URL, "Hydration", "www.clinic.example", None, tuple(passages))
     claim = Claim("c1", CLAIM, 0, len(CLAIM), (1,), tuple(passages))
-    credibility = {1: engine._credibility(source, {})}
+    credibility = {1: engine.assessor.assess(source, {})}
 
     [first] = engine.verifier.verify([claim], [source], passages, credibility)
     assert first.verdict.label == "unsupported" and first.action != "keep"

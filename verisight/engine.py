@@ -12,7 +12,6 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler.types import Document
 from retrieval.embed import Embedder, get_embedder
 from retrieval.errors import EmptyQuery, IndexMissing, RetrievalError
 from retrieval.index import HybridIndex
@@ -23,7 +22,6 @@ from synth.extractive import extract_sentences
 from synth.overview import Synthesizer
 from synth.parse import join_with_citations
 from synth.types import Claim, Overview, Source
-from verifier.credibility import assess
 from verifier.judges import Judge, get_judge
 from verifier.policy import should_decline
 from verifier.types import SourceCredibility, VerifiedClaim
@@ -32,6 +30,7 @@ from verisight.answers import AnswerStore
 from verisight.documents import DocumentStore
 from verisight.errors import BadQuery, Busy, ConfigError, NotIndexed
 from verisight.settings import Settings
+from verisight.sources import SourceAssessor
 from verisight.types import Answer, AnswerOverview, AnswerSource
 
 log = logging.getLogger(__name__)
@@ -88,6 +87,11 @@ class Engine:
     def answers(self) -> AnswerStore:
         """The answer log, audit queue and reviewer decisions."""
         return AnswerStore(self.settings.path("answers.db"))
+
+    @cached_property
+    def assessor(self) -> SourceAssessor:
+        """Source credibility from the stored pages, their sites and their near-duplicates."""
+        return SourceAssessor(self.documents)
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -169,8 +173,7 @@ class Engine:
         with self._index_lock:
             docs = list(self.documents.documents(include_duplicates=False))
             keep = {d.url for d in docs}
-            self.__dict__.pop("_site_cache", None)
-            self.__dict__.pop("_satire_name_cache", None)
+            self.assessor.reset()
             return self.index.update(docs, keep_urls=keep)
 
     # -- search and answers ------------------------------------------------------------------------------------
@@ -228,7 +231,7 @@ class Engine:
         for event in self.synthesizer.stream(query, hits):
             if event.kind == "sources":
                 sources = event.sources
-                credibility = {s.id: self._credibility(s, overrides) for s in sources}
+                credibility = {s.id: self.assessor.assess(s, overrides) for s in sources}
                 yield EngineEvent("sources", [self._answer_source(s, credibility) for s in sources])
             elif event.kind == "token":
                 if "first_token" not in timer.marks:
@@ -247,7 +250,7 @@ class Engine:
             raise SynthError("no overview was written")
         if overview.sources != sources:  # extractive fallback renumbered the sources
             sources = overview.sources
-            credibility = {s.id: self._credibility(s, overrides) for s in sources}
+            credibility = {s.id: self.assessor.assess(s, overrides) for s in sources}
         known = {c.id for c in verified}
         if len(known) != len(overview.claims) or [c.id for c in overview.claims] != [c.id for c in verified]:
             t0 = time.perf_counter()
@@ -328,68 +331,6 @@ class Engine:
             claims, sources, passages, credibility, reviewer_supported=reviewer_supported
         )
 
-    def _credibility(self, source: Source, overrides: dict[str, str]) -> SourceCredibility:
-        """A source's credibility from its page, its site's own pages, and its near-duplicates in both directions."""
-        doc = self.documents.get(source.url)
-        if doc is None:
-            return assess(source.url, source.title, "", overrides=overrides)
-        known = self._satire_names()
-        copies = [doc.duplicate_of] if doc.duplicate_of else []
-        copies += self.documents.copies_of(doc.url)
-        linked = None
-        for url in copies:
-            other = self.documents.get(url)
-            if other is None:
-                continue
-            verdict = assess(other.url, other.title, other.text, overrides=overrides,
-                             html=self.documents.raw_html(other.url), known_satire=known)
-            if verdict.label == "satire" or self._site_satire(other.site):
-                linked = SourceCredibility("satire", (f"near-duplicate of {other.url}", *verdict.reasons[:1]))
-                break
-            linked = linked or verdict
-        page = assess(doc.url, doc.title, doc.text, overrides=overrides, duplicate_of_credibility=linked,
-                      html=self.documents.raw_html(doc.url), known_satire=known)
-        if page.label == "satire" or any(r.startswith("a reviewer") for r in page.reasons):
-            return page
-        site = self._site_satire(doc.site)
-        if site is not None:
-            return SourceCredibility("satire", (site, *page.reasons[:1]))
-        return page
-
-    def _site_satire(self, site: str) -> str | None:
-        """A reason when the site's own home or about page says it publishes satire (cached per site)."""
-        cache: dict[str, str | None] = self.__dict__.setdefault("_site_cache", {})
-        if site in cache:
-            return cache[site]
-        reason = None
-        for url in self.documents.site_pages(site):
-            doc = self.documents.get(url)
-            if doc is None:
-                continue
-            verdict = assess(url, doc.title, doc.text, html=self.documents.raw_html(url))
-            if verdict.label == "satire":
-                reason = f"the site's own page {url} describes it as satire: {verdict.reasons[0]}"
-                break
-        cache[site] = reason
-        return reason
-
-    def _satire_names(self) -> tuple[str, ...]:
-        """Names of the stored sites that call themselves satire (their home page titles), for
-        "originally published by <name>" lines; cached until the next index update."""
-        cached: tuple[str, ...] | None = self.__dict__.get("_satire_name_cache")
-        if cached is not None:
-            return cached
-        names = []
-        for site in self.documents.sites():
-            if self._site_satire(site):
-                for url in self.documents.site_pages(site, limit=2):
-                    doc = self.documents.get(url)
-                    if doc is not None and doc.title:
-                        names.append(doc.title.split(" | ")[0].split(" - ")[0].strip())
-        result = tuple(dict.fromkeys(n for n in names if n))
-        self.__dict__["_satire_name_cache"] = result
-        return result
-
     def _answer_source(self, source: Source, credibility: dict[int, SourceCredibility]) -> AnswerSource:
         doc = self.documents.get(source.url)
         published = doc.published if doc else source.published
@@ -418,11 +359,6 @@ class Engine:
             "frontier": frontier,
             "data_dir": str(self.settings.data_dir),
         }
-
-    def ingest(self, docs: Sequence[Document]) -> None:
-        """Put extracted documents straight into the store (used by WARC import and tests)."""
-        for doc in docs:
-            self.documents.put(doc, b"")
 
     def forget(self, target: str) -> dict[str, int]:
         """Remove a URL or domain from the store, the index and stored/cached answers."""
