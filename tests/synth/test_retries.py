@@ -6,6 +6,7 @@ import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -20,7 +21,7 @@ class _Busy(BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     busy = 2
-    seen: list[int] = []
+    seen: ClassVar[list[int]] = []
 
     def log_message(self, format: str, *args: object) -> None:
         """Quiet."""
