@@ -9,6 +9,7 @@ from retrieval.align import align
 from retrieval.embed import Embedder
 from retrieval.text import content_words
 from retrieval.types import Hit
+from synth.parse import strip_citations
 from synth.sanitize import looks_like_injection
 from synth.types import Source
 
@@ -64,7 +65,8 @@ def _statement(span: str) -> str:
     lines = [" ".join(line.split()) for line in span.splitlines() if line.strip()]
     while len(lines) > 1 and not lines[0].endswith((".", "!", ":", ";")):
         lines.pop(0)  # a heading or a "Reply · Quote" line glued to the sentence
-    text = " ".join(lines).lstrip("-•* ").strip()
+    # "[7]" in page text would read as one of our citations: drop such markers from the quote
+    text = strip_citations(" ".join(lines).lstrip("-•* ").strip())
     if len(text.split()) < 6 or text[-1:] not in ".!\"'”":
         return ""
     return text

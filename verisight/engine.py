@@ -7,7 +7,7 @@ import logging
 import threading
 import time
 from collections.abc import Generator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,6 +21,7 @@ from synth.errors import SynthError
 from synth.extractive import extract_sentences
 from synth.overview import Synthesizer
 from synth.parse import join_with_citations
+from synth.sanitize import mask_injections
 from synth.types import Claim, Overview, Source
 from verifier.judges import Judge, get_judge
 from verifier.policy import should_decline
@@ -209,7 +210,7 @@ class Engine:
         if not 1 <= k <= 50:
             raise BadQuery("k must be between 1 and 50")
         timer = _Timer()
-        hits = self.search(query, k=k)
+        hits = [_masked(h) for h in self.search(query, k=k)]
         timer.mark("retrieve")
         if not self._model_slots.acquire(blocking=block):
             raise Busy("the model queue is full; try again shortly")
@@ -389,6 +390,13 @@ class Engine:
     def audit_export(self) -> list[dict[str, Any]]:
         """Reviewer decisions as verifier-eval ``jsonl`` rows: claim, evidence quotes, label."""
         return self.answers.export_decisions()
+
+
+def _masked(hit: Hit) -> Hit:
+    """The hit with instruction-like sentences of its passage blanked out (same offsets): page text is data,
+    and nothing downstream (prompt, extractive quotes, evidence) should quote instructions to the model."""
+    text = mask_injections(hit.passage.text)
+    return hit if text == hit.passage.text else replace(hit, passage=replace(hit.passage, text=text))
 
 
 def _answer_id(query: str, overview: Overview, verified: Sequence[VerifiedClaim]) -> str:
