@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, ParamSpec
 from urllib.parse import urlsplit
 
 from crawler.errors import SeedUnreachable
@@ -24,6 +26,7 @@ from crawler.sitemap import MAX_SITEMAP_BYTES, sitemap_urls
 from crawler.urls import Scope, normalize, trap_reason, url_reason
 
 log = logging.getLogger(__name__)
+_P = ParamSpec("_P")
 
 LOOPBACK_DELAY = 0.25
 REMOTE_DELAY = 1.0
@@ -495,7 +498,19 @@ async def crawl_async(
     sitemaps: list[str] | None = None,
     refresh: bool = False,
 ) -> CrawlSummary:
-    """Crawl from ``seeds`` (resuming the frontier at ``frontier_path``); see :func:`crawl`."""
+    """Crawl from ``seeds`` into ``sink``; re-running with the same ``frontier_path`` resumes.
+
+    ``max_pages`` counts stored pages across runs of the same frontier; ``max_depth`` None means no limit.
+    ``same_site`` keeps to the seeds' registrable domains, ``allow`` adds domains, ``deny`` removes them.
+    ``resolve`` maps ``host`` (or ``host:port``) to ``addr:port`` like ``curl --resolve``. ``per_host`` is the
+    in-flight limit per host; ``delay`` sets the per-host delay (default 0.25 s on loopback, 1 s elsewhere;
+    a robots.txt crawl-delay always applies, up to 60 s). ``sitemaps`` adds the pages of sitemaps as seeds;
+    ``refresh`` re-fetches stored pages conditionally (ETag / Last-Modified) and tombstones those now 404/410.
+    ``progress`` receives a ``CrawlStats`` each time a page completes.
+
+    Raises ``SeedUnreachable`` when every seed failed (or was refused) and nothing was stored.
+    """
+
     normalized = []
     sitemap_list = [u for u in (normalize(s) for s in sitemaps or ()) if u]
     with Frontier(frontier_path) as frontier:
@@ -565,64 +580,15 @@ def _check_seeds(frontier: Frontier, seeds: list[str], normalized: list[str], *,
     raise SeedUnreachable(f"no seed could be crawled: {first_url}: {first_reason}{more}")
 
 
-def crawl(
-    seeds: list[str],
-    *,
-    frontier_path: Path,
-    sink: DocumentSink,
-    max_pages: int | None = None,
-    max_depth: int | None = None,
-    concurrency: int = 8,
-    same_site: bool = True,
-    allow: list[str] | None = None,
-    deny: list[str] | None = None,
-    resolve: dict[str, str] | None = None,
-    allow_private: bool = False,
-    progress: Callable[[CrawlStats], None] | None = None,
-    per_host: int = 2,
-    delay: float | None = None,
-    max_bytes: int = 10 * 1024 * 1024,
-    timeout: float = 20.0,
-    max_attempts: int = 3,
-    backoff_base: float = 1.0,
-    max_query_variants: int = MAX_QUERY_VARIANTS,
-    sitemaps: list[str] | None = None,
-    refresh: bool = False,
-) -> CrawlSummary:
-    """Crawl from ``seeds`` into ``sink``; re-running with the same ``frontier_path`` resumes.
+def _blocking(fn: Callable[_P, Coroutine[Any, Any, CrawlSummary]]) -> Callable[_P, CrawlSummary]:
+    """A synchronous twin of the coroutine function ``fn`` with the same (type-checked) signature."""
 
-    ``max_pages`` counts stored pages across runs of the same frontier; ``max_depth`` None means no limit.
-    ``same_site`` keeps to the seeds' registrable domains, ``allow`` adds domains, ``deny`` removes them.
-    ``resolve`` maps ``host`` (or ``host:port``) to ``addr:port`` like ``curl --resolve``. ``per_host`` is the
-    in-flight limit per host; ``delay`` sets the per-host delay (default 0.25 s on loopback, 1 s elsewhere;
-    a robots.txt crawl-delay always applies, up to 60 s). ``sitemaps`` adds the pages of sitemaps as seeds;
-    ``refresh`` re-fetches stored pages conditionally (ETag / Last-Modified) and tombstones those now 404/410.
-    ``progress`` receives a ``CrawlStats`` each time a page completes.
+    @functools.wraps(fn)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> CrawlSummary:
+        return asyncio.run(fn(*args, **kwargs))
 
-    Raises ``SeedUnreachable`` when every seed failed (or was refused) and nothing was stored.
-    """
-    return asyncio.run(
-        crawl_async(
-            seeds,
-            frontier_path=frontier_path,
-            sink=sink,
-            max_pages=max_pages,
-            max_depth=max_depth,
-            concurrency=concurrency,
-            same_site=same_site,
-            allow=allow,
-            deny=deny,
-            resolve=resolve,
-            allow_private=allow_private,
-            progress=progress,
-            per_host=per_host,
-            delay=delay,
-            max_bytes=max_bytes,
-            timeout=timeout,
-            max_attempts=max_attempts,
-            backoff_base=backoff_base,
-            max_query_variants=max_query_variants,
-            sitemaps=sitemaps,
-            refresh=refresh,
-        )
-    )
+    return run
+
+
+crawl = _blocking(crawl_async)
+"""The blocking form of :func:`crawl_async`: same arguments, runs its own event loop."""

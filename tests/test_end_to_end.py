@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import make_settings
+from tests.test_cli import run as run_cli
 from verisight.demo.server import load_manifest
 from verisight.engine import Engine
 from verisight.errors import BadQuery, NotIndexed
@@ -18,13 +18,7 @@ MANIFEST = load_manifest()
 
 
 def _cli(*args: str, data: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "import sys; from verisight.cli import main; sys.exit(main())", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={"VERISIGHT_HOME": str(data), "HOME": str(data), "PATH": "/usr/bin:/bin"},
-    )
+    return run_cli(*args, home=data, timeout=timeout)
 
 
 def test_answer_has_claims_verdicts_and_valid_citations(demo_engine: Engine) -> None:
