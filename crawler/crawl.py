@@ -95,6 +95,8 @@ class _Host:
     delay: float
     in_flight: int = 0
     next_start: float = 0.0
+    # robots.txt crawl-delay: one request at a time, the delay counted from the end of the previous one
+    sequential: bool = False
 
 
 def _is_loopback_host(host: str, resolve: Mapping[str, tuple[str, int | None]]) -> bool:
@@ -201,8 +203,15 @@ class Crawler:
             await asyncio.sleep(state.next_start - now)
 
     def _release(self, host: str) -> None:
-        """Give back a request slot on ``host``."""
-        self._hosts[host].in_flight -= 1
+        """Give back a request slot on ``host`` (a crawl-delay host's next start counts from now)."""
+        state = self._hosts[host]
+        state.in_flight -= 1
+        if state.sequential:
+            state.next_start = max(state.next_start, time.monotonic() + state.delay)
+
+    def _limit(self, state: _Host) -> int:
+        """Requests allowed in flight on a host: one under a robots crawl-delay, else ``per_host``."""
+        return 1 if state.sequential else self.per_host
 
     def _budget_left(self) -> int | None:
         """How many more pages may be started under ``max_pages`` (None when unlimited)."""
@@ -261,7 +270,7 @@ class Crawler:
             budget = self._budget_left()
             if budget is not None and budget <= 0:
                 return
-            blocked = {h for h, s in self._hosts.items() if s.in_flight >= self.per_host}
+            blocked = {h for h, s in self._hosts.items() if s.in_flight >= self._limit(s)}
             free = self.concurrency - len(tasks)
             entries = self.frontier.ready(time.time(), limit=free * 4, exclude_hosts=blocked)
             if not entries:
@@ -273,7 +282,8 @@ class Crawler:
                 budget = self._budget_left()
                 if budget is not None and budget <= 0:
                     return
-                if self._hosts.get(entry.host, _Host(0)).in_flight >= self.per_host:
+                host_state = self._hosts.get(entry.host, _Host(0))
+                if host_state.in_flight >= self._limit(host_state):
                     blocked.add(entry.host)
                     continue
                 policy = self.robots.cached(entry.url)
@@ -313,6 +323,7 @@ class Crawler:
                 state = self._host(entry.host)
                 robots_delay = min(delay, 60.0)
                 state.delay = robots_delay if self.delay is None else max(self.delay, robots_delay)
+                state.sequential = True
                 state.next_start = max(state.next_start, time.monotonic() + state.delay)
         finally:
             self._robots_loading.discard(origin(entry.url))
