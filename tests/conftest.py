@@ -50,3 +50,31 @@ def llm_server(embedded_backend: EmbeddedBackend) -> Iterator[EmbeddedServer]:
     """The embedded model served over the OpenAI protocol (what vLLM speaks) on a free 127.0.0.1 port."""
     with EmbeddedServer(embedded_backend, host="127.0.0.1", port=0) as server:
         yield server
+
+
+# Time budget per test group (seconds, about 4x what each takes on a 2-core machine), so the whole CI run stays
+# well under 30 minutes and a group that slows down is noticed rather than silently eating the budget.
+GROUP_BUDGET_S = {
+    "crawler": 180, "retrieval": 300, "synth": 240, "verifier": 150, "web": 300, "hostile": 300,
+    "reliability": 360, "demo": 60, "(root)": 420,
+}
+_group_time: dict[str, float] = {}
+
+
+def _group(nodeid: str) -> str:
+    parts = nodeid.split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == "tests" else "(root)"
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Add each phase's duration to its group's total."""
+    group = _group(report.nodeid)
+    _group_time[group] = _group_time.get(group, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run when a group went over its time budget (only for full runs of that group)."""
+    over = {g: round(t) for g, t in _group_time.items() if t > GROUP_BUDGET_S.get(g, 300)}
+    if over:
+        print(f"\ntest groups over their time budget (s): {over}; budgets: {GROUP_BUDGET_S}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
