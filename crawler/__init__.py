@@ -11,15 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from crawler.crawl import CrawlSummary
     from crawler.extraction import extract
+    from crawler.summary import CrawlSummary
     from crawler.warc import ImportSummary, import_warc
 
 __all__ = ["CrawlSummary", "ImportSummary", "extract", "import_warc"]
 
 _LAZY = {
     "extract": "crawler.extraction",
-    "CrawlSummary": "crawler.crawl",
+    "CrawlSummary": "crawler.summary",
     "import_warc": "crawler.warc",
     "ImportSummary": "crawler.warc",
 }

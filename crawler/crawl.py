@@ -10,19 +10,19 @@ import time
 from collections import Counter
 from collections.abc import Callable, Coroutine, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ParamSpec
 from urllib.parse import urlsplit
 
-from crawler.errors import SeedUnreachable
 from crawler.extraction import Page, parse_page
 from crawler.fetch import USER_AGENT, Fetcher, FetchResult, make_client, parse_resolve
 from crawler.frontier import DONE, FAILED, IN_FLIGHT, QUEUED, SKIPPED, Entry, Frontier
 from crawler.robots import ROBOTS_MAX_BYTES, RobotsCache, origin
 from crawler.sink import DocumentSink
 from crawler.sitemap import MAX_SITEMAP_BYTES, sitemap_urls
+from crawler.summary import CrawlStats, CrawlSummary, check_seeds, summarize
 from crawler.urls import Scope, normalize, trap_reason, url_reason
 
 log = logging.getLogger(__name__)
@@ -58,34 +58,6 @@ _SKIP_PREFIXES = (
     "url_too_long",
     "tombstoned",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class CrawlStats:
-    """Progress of a running crawl, handed to the progress callback as pages complete."""
-
-    done: int
-    queued: int
-    in_flight: int
-    failed: int
-    skipped: int
-    stored: int
-    duplicates: int
-    elapsed: float
-    pages_per_s: float
-
-
-@dataclass(frozen=True, slots=True)
-class CrawlSummary:
-    """End-of-run totals for the frontier (a resumed crawl counts earlier runs too)."""
-
-    fetched: int
-    stored: int
-    duplicates: int
-    failed: int
-    skipped: int
-    by_reason: dict[str, int] = field(default_factory=dict)
-    queued: int = 0
 
 
 @dataclass(slots=True)
@@ -468,23 +440,6 @@ class Crawler:
         self._duplicates += int(duplicate)
 
 
-def summarize(frontier: Frontier) -> CrawlSummary:
-    """The summary of everything the frontier records."""
-    counts = frontier.counts()
-    reasons = frontier.reasons()
-    by_reason = Counter(reasons)
-    by_reason.update(frontier.notes())
-    return CrawlSummary(
-        fetched=frontier.fetched(),
-        stored=counts[DONE],
-        duplicates=reasons.get("duplicate", 0),
-        failed=counts[FAILED],
-        skipped=counts[SKIPPED],
-        by_reason=dict(sorted(by_reason.items())),
-        queued=counts[QUEUED] + counts[IN_FLIGHT],
-    )
-
-
 async def crawl_async(
     seeds: list[str],
     *,
@@ -570,25 +525,8 @@ async def crawl_async(
             )
             await crawler.run()
         summary = summarize(frontier)
-        _check_seeds(frontier, seeds, normalized, stored_this_run=crawler.stored_this_run)
+        check_seeds(frontier, seeds, normalized, stored_this_run=crawler.stored_this_run)
     return summary
-
-
-def _check_seeds(frontier: Frontier, seeds: list[str], normalized: list[str], *, stored_this_run: int) -> None:
-    """Raise SeedUnreachable when every seed ended failed or skipped and nothing was stored."""
-    if stored_this_run or not seeds:
-        return
-    outcomes = []
-    for url in normalized or seeds:
-        state = frontier.state(url)
-        if state is None or state[0] not in (FAILED, SKIPPED):
-            return
-        outcomes.append((url, state[1]))
-    if not normalized:
-        outcomes = [(s, (frontier.state(s) or ("", "invalid_url"))[1]) for s in seeds]
-    first_url, first_reason = outcomes[0]
-    more = f" (and {len(outcomes) - 1} more)" if len(outcomes) > 1 else ""
-    raise SeedUnreachable(f"no seed could be crawled: {first_url}: {first_reason}{more}")
 
 
 def _blocking(fn: Callable[_P, Coroutine[Any, Any, CrawlSummary]]) -> Callable[_P, CrawlSummary]:
