@@ -65,6 +65,13 @@ DECREASING = ("missing_idf_max", "num_conflict", "neg_mismatch", "antonym", "bes
 # stemmed coverage alone transfers well), compared on the same out-of-fold pseudo-pages.
 COV_FEATURES = ("bias", "cov_idf", "soft_cov_idf", "best_sent_cov_idf")
 SEED = 13
+# Claim decomposition (verifier/decompose.py): (mode, aggregate). Tried for the best window of the two best kinds.
+NO_DECOMPOSITION = ("none", "geo")
+DECOMPOSITIONS = (("clauses", "geo"), ("clauses", "min"), ("chunks", "geo"), ("chunks", "max_full_min"))
+# Our own hand-labelled claims against whole real pages (bench/verifier_pages_build.py): half its pages tune the
+# threshold and the configuration together with Factcheck-GPT pseudo-pages, the other half is only reported.
+OWN_PAGES = ROOT / "bench/data/verifier_pages.jsonl"
+Config = tuple[str, tuple[int, int, int], tuple[str, str]]
 
 
 def fit_mono(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 3000) -> tuple[np.ndarray, ...]:
@@ -160,7 +167,12 @@ def passage_features(claim: str, passage: str, idf: dict[str, float], default_id
 
 
 def model_dict(
-    fitted: Fitted, idf: dict[str, float], default_idf: float, window: tuple[int, int, int], threshold: float
+    fitted: Fitted,
+    idf: dict[str, float],
+    default_idf: float,
+    window: tuple[int, int, int],
+    threshold: float,
+    decompose: tuple[str, str] = ("none", "geo"),
 ) -> dict[str, Any]:
     """The JSON-able model the EmbeddedJudge loads."""
     kind, mean, std, coef, trees, base = fitted
@@ -177,6 +189,7 @@ def model_dict(
         "default_idf": round(default_idf, 4),
         "max_idf": round(default_idf, 4),
         "window": {"max_words": window[0], "max_sents": window[1], "cover": window[2]},
+        "decompose": {"mode": decompose[0], "aggregate": decompose[1]},
         "threshold": round(threshold, 4),
     }
 
@@ -190,6 +203,38 @@ def best_threshold(scores: list[float], labels: list[bool]) -> float:
         if ba > best:
             best, best_t = ba, t
     return best_t
+
+
+def shared_threshold(sets: list[tuple[list[float], list[bool]]]) -> tuple[float, float]:
+    """The one threshold maximising the mean balanced accuracy over several tuning sets, and that mean."""
+    cands = sorted({round(s, 4) for scores, _ in sets for s in scores})
+    best, best_t = -1.0, 0.5
+    for t in cands:
+        mean = sum(metrics(scores, labels, t)["balanced_accuracy"] for scores, labels in sets) / len(sets)
+        if mean > best:
+            best, best_t = mean, t
+    return best_t, best
+
+
+def config_name(kind: str, win: tuple[int, int, int], dec: tuple[str, str]) -> str:
+    """A readable key for one configuration in the report."""
+    suffix = "" if dec[0] == "none" else f"-{dec[0]}-{dec[1]}"
+    return f"{kind}-{win[0]}w{win[1]}s{win[2]}c{suffix}"
+
+
+def own_pages() -> tuple[list[tuple[str, list[str], bool]], list[tuple[str, list[str], bool]]]:
+    """Our hand-labelled claims against whole Python-docs pages, split by page into tuning and reported halves."""
+    if not OWN_PAGES.is_file():
+        return [], []
+    tune: list[tuple[str, list[str], bool]] = []
+    held: list[tuple[str, list[str], bool]] = []
+    for line in OWN_PAGES.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        obj = json.loads(line)
+        row = (str(obj["claim"]), [str(s) for s in obj["evidence"]], obj["label"] == "supported")
+        (tune if zlib.crc32(str(obj["page"]).encode()) % 2 == 0 else held).append(row)
+    return tune, held
 
 
 def main() -> int:
@@ -239,10 +284,33 @@ def main() -> int:
     page_claims = list(train)
     page_fold = [folds[c] for c in page_claims]
     labels_pages = [page_label[c] for c in page_claims]
-    report: dict[str, Any] = {"cv5_passage": {}, "cv5_pages": {}}
-    best_cfg: tuple[str, tuple[int, int, int]] = ("lr", WINDOWS[0])
-    best_ba, best_t, t_pass_of = -1.0, 0.5, {}
-    best_mono: tuple[tuple[str, tuple[int, int, int]], float, float] = (best_cfg, -1.0, 0.5)
+    own_tune, own_report = own_pages()
+    full_models = {kind: fit(kind, x_tr, y_tr, args.l2) for kind in KINDS}
+    report: dict[str, Any] = {"cv5_passage": {}, "cv5_pages": {}, "own_pages_tune": {}}
+    report["own_pages"] = {"tune": len(own_tune), "report": len(own_report), "file": str(OWN_PAGES.relative_to(ROOT))}
+    fold_models_of: dict[str, list[Fitted]] = {}
+    t_pass_of: dict[str, float] = {}
+    results: dict[Config, tuple[float, float]] = {}
+
+    def evaluate_config(kind: str, win: tuple[int, int, int], dec: tuple[str, str]) -> tuple[float, float]:
+        """Objective and threshold of one configuration: mean BA over the tuning sets at one shared threshold."""
+        scores = []
+        for c, k in zip(page_claims, page_fold, strict=True):
+            judge = EmbeddedJudge(model=model_dict(fold_models_of[kind][k], idf, default_idf, win, 0.5, dec))
+            scores.append(judge.score_sentences(c, pages[c])[0])
+        judge = EmbeddedJudge(model=model_dict(full_models[kind], idf, default_idf, win, 0.5, dec))
+        own_scores = [judge.score_sentences(c, e)[0] for c, e, _ in own_tune]
+        sets = [(scores, labels_pages)] + ([(own_scores, [y for *_, y in own_tune])] if own_tune else [])
+        t, objective = shared_threshold(sets)
+        name = config_name(kind, win, dec)
+        report["cv5_pages"][name] = {k: metrics(scores, labels_pages, t)[k] for k in ("balanced_accuracy", "n")}
+        if own_tune:
+            report["own_pages_tune"][name] = metrics(own_scores, [y for *_, y in own_tune], t)["balanced_accuracy"]
+        report["cv5_pages"][name]["threshold"] = t
+        report["cv5_pages"][name]["objective"] = round(objective, 4)
+        results[(kind, win, dec)] = (objective, t)
+        return objective, t
+
     for kind in KINDS:
         oof = np.zeros(len(y_tr))
         fold_models = []
@@ -250,31 +318,32 @@ def main() -> int:
             fm = fit(kind, x_tr[fold_of != k], y_tr[fold_of != k], args.l2)
             fold_models.append(fm)
             oof[fold_of == k] = predict(fm, x_tr[fold_of == k])
+        fold_models_of[kind] = fold_models
         t_pass = best_threshold(list(oof), [bool(v) for v in y_tr])
         t_pass_of[kind] = t_pass
         res = metrics(list(oof), [bool(v) for v in y_tr], t_pass)
         report["cv5_passage"][kind] = {k: res[k] for k in ("balanced_accuracy", "threshold", "n")}
         for win in WINDOWS:
-            scores = []
-            for c, k in zip(page_claims, page_fold, strict=True):
-                judge = EmbeddedJudge(model=model_dict(fold_models[k], idf, default_idf, win, 0.5))
-                scores.append(judge.score_sentences(c, pages[c])[0])
-            t = best_threshold(scores, labels_pages)
-            res = metrics(scores, labels_pages, t)
-            report["cv5_pages"][f"{kind}-{win[0]}w{win[1]}s{win[2]}c"] = {
-                k: res[k] for k in ("balanced_accuracy", "threshold", "n")
-            }
-            if res["balanced_accuracy"] > best_ba:
-                best_cfg, best_ba, best_t = (kind, win), res["balanced_accuracy"], t
-            if kind == "mono" and res["balanced_accuracy"] > best_mono[1]:
-                best_mono = ((kind, win), res["balanced_accuracy"], t)
-    if best_mono[1] >= best_ba - MONO_SLACK:
-        best_cfg, best_ba, best_t = best_mono
-    best_kind, best_win = best_cfg
+            evaluate_config(kind, win, NO_DECOMPOSITION)
+    # Stage 2: claim decomposition, for the best window of each of the two best model kinds.
+    best_per_kind: dict[str, Config] = {}
+    for cfg, (obj, _) in results.items():
+        if cfg[0] not in best_per_kind or obj > results[best_per_kind[cfg[0]]][0]:
+            best_per_kind[cfg[0]] = cfg
+    for kind, win, _ in sorted(best_per_kind.values(), key=lambda c: -results[c][0])[:2]:
+        for dec in DECOMPOSITIONS:
+            evaluate_config(kind, win, dec)
+    best_cfg = max(results, key=lambda c: results[c][0])
+    monos = [c for c in results if c[0] == "mono"]
+    best_mono = max(monos, key=lambda c: results[c][0])
+    if results[best_mono][0] >= results[best_cfg][0] - MONO_SLACK:
+        best_cfg = best_mono
+    best_kind, best_win, best_dec = best_cfg
+    best_t = results[best_cfg][1]
     t_pass = t_pass_of[best_kind]
 
-    final = fit(best_kind, x_tr, y_tr, args.l2)
-    model = model_dict(final, idf, default_idf, best_win, best_t)
+    final = full_models[best_kind]
+    model = model_dict(final, idf, default_idf, best_win, best_t, best_dec)
     judge = EmbeddedJudge(model=model)
     # Held-out claims: never used above. Passage-level rows and pseudo-pages, at the chosen threshold.
     held_rows = [(c, e, y) for c in held for e, y in by_claim[c]]
@@ -283,7 +352,16 @@ def main() -> int:
     report["heldout_passage"]["threshold_note"] = "passage-level threshold from CV"
     hp = [judge.score_sentences(c, pages[c])[0] for c in held]
     report["heldout_pages"] = metrics(hp, [page_label[c] for c in held], best_t)
-    report["chosen"] = {"kind": best_kind, "window": best_win, "threshold": best_t, "passage_threshold": t_pass}
+    if own_report:
+        own_scores = [judge.score_sentences(c, e)[0] for c, e, _ in own_report]
+        report["own_pages_report"] = metrics(own_scores, [y for *_, y in own_report], best_t)
+    report["chosen"] = {
+        "kind": best_kind,
+        "window": best_win,
+        "decompose": best_dec,
+        "threshold": best_t,
+        "passage_threshold": t_pass,
+    }
     report["lr_coef"] = dict(zip(FEATURE_NAMES, [round(float(v), 3) for v in final[3]], strict=True))
     report["seconds"] = round(time.time() - t0, 1)
     model["passage_threshold"] = round(t_pass, 4)

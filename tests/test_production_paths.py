@@ -34,3 +34,34 @@ def test_engine_answers_through_an_openai_compatible_server(llm_server: Embedded
     source_ids = {s.id for s in answer.sources}
     assert all(set(c.citations) <= source_ids for c in answer.overview.claims)
     engine.close()
+
+
+def test_eval_verifier_reports_each_judge_named(llm_server: EmbeddedServer, tmp_path: Path) -> None:
+    """``verisight eval verifier --judge embedded --judge minicheck``: figures per judge, minicheck over HTTP."""
+    import json
+    import subprocess
+    import sys
+
+    rows = [
+        {"claim": "Water boils at 100 degrees Celsius at sea level.",
+         "evidence": ["At sea level, water boils at 100 degrees Celsius.", "It freezes at 0 degrees."],
+         "label": "supported"},
+        {"claim": "The moon is made of cheese.", "evidence": "Sourdough starters need feeding with flour.",
+         "label": "not_supported"},
+    ]
+    data = tmp_path / "claims.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    env = {
+        "VERISIGHT_HOME": str(tmp_path), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin",
+        "VERISIGHT_JUDGE_BASE_URL": llm_server.base_url, "VERISIGHT_JUDGE_MODEL": llm_server.model_name,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from verisight.cli import main; sys.exit(main())", "eval", "verifier",
+         "--file", str(data), "--format", "jsonl", "--judge", "embedded", "--judge", "minicheck", "--json"],
+        capture_output=True, text=True, timeout=300, env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert set(figures) == {"embedded", "minicheck"}
+    for judged in figures.values():
+        assert judged["n"] == 2 and 0.0 <= judged["balanced_accuracy"] <= 1.0 and judged["claims_per_s"] > 0

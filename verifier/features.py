@@ -25,7 +25,6 @@ _SENT_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)\]]*|\n|$)")
 _stemmer = Stemmer.Stemmer("english")
 
 
-
 # Only alignment quantities, no raw lengths: claim and page lengths differ between training data
 # (Factcheck-GPT: short claims, one passage) and use (long claims, whole pages), so they do not transfer.
 FEATURE_NAMES = (

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from verifier.decompose import claim_parts, combine
 from verifier.errors import JudgeError
 from verifier.features import (
     FEATURE_NAMES,
@@ -96,6 +97,9 @@ class EmbeddedJudge(Judge):
         self.max_words = int(model["window"]["max_words"])
         self.max_sents = int(model["window"]["max_sents"])
         self.cover = int(model["window"].get("cover", 0))
+        decompose = model.get("decompose", {})
+        self.decompose = str(decompose.get("mode", "none"))
+        self.aggregate = str(decompose.get("aggregate", "geo"))
 
     def _prob(self, feats: np.ndarray) -> np.ndarray:
         if self.kind == "gbm":
@@ -131,10 +135,23 @@ class EmbeddedJudge(Judge):
         """The best window score of ``claim`` over evidence sentences, and that window's sentence indices."""
         if not sentences:
             return 0.0, ()
-        feats, wins = self.features_for_sentences(claim, sentences)
+        infos = [_analyse_cached(s) for s in sentences]
+        feats, wins = self._window_features(claim, infos)
         probs = self._prob(feats)
         best = int(np.argmax(probs))
-        return float(probs[best]), wins[best]
+        parts = claim_parts(claim, self.decompose)
+        if len(parts) < 2:
+            return float(probs[best]), wins[best]
+        # Each part against its own best window: support may be spread over the page.
+        part_scores: list[float] = []
+        used: set[int] = set()
+        for part in parts:
+            part_feats, part_wins = self._window_features(part, infos)
+            part_probs = self._prob(part_feats)
+            top = int(np.argmax(part_probs))
+            part_scores.append(float(part_probs[top]))
+            used.update(part_wins[top])
+        return combine(float(probs[best]), part_scores, self.aggregate), tuple(sorted(used))
 
     def _sentences(self, evidence: str) -> list[str]:
         return [evidence[a:b] for a, b in split_sentences(evidence)]

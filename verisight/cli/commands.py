@@ -285,8 +285,13 @@ def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
         if not args.file:
             raise BadQuery("eval verifier needs --file FILE")
         rows = load_claims(Path(args.file), args.format)
-        engine = _engine(settings)
-        result = {engine.judge.name: evaluate(engine.judge, rows)}
+        result = {}
+        for name in args.judge or [settings.judge]:
+            judge = _engine(settings.with_overrides(judge=name)).judge
+            started = time.perf_counter()
+            figures = evaluate(judge, rows)
+            figures["claims_per_s"] = round(len(rows) / max(time.perf_counter() - started, 1e-9), 1)
+            result[judge.name] = figures
     else:
         from retrieval.evaluate import evaluate as evaluate_retrieval
 

@@ -124,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--queries", help="retrieval: JSONL of {q, relevant}")
     p.add_argument("--file", help="verifier: claim/evidence file")
     p.add_argument("--format", choices=("wice", "factcheckgpt", "jsonl"), default="jsonl")
+    p.add_argument("--judge", action="append", choices=("embedded", "minicheck"), default=None,
+                   help="verifier: judge to evaluate, repeatable (default: the configured one)")
     p.add_argument("--json", action="store_true")
 
     p = add("bench", "performance figures (retrieval and crawl run the scripts under bench/ in a source checkout)")
