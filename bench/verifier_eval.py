@@ -1,4 +1,4 @@
-"""Report the embedded judge on WiCE dev (never trained or tuned on) and Factcheck-GPT, with speed.
+"""Report a judge on WiCE dev and our page-level claims (never trained or tuned on) and Factcheck-GPT, with speed.
 
 Usage: .venv/bin/python bench/verifier_eval.py [--judge embedded] [--json]
 """
@@ -70,6 +70,11 @@ def main() -> int:
     out["wice_dev"] = res
     if args.judge == "embedded" and not args.limit:
         out.update(factcheckgpt_heldout(judge))
+    own = load_claims(ROOT / "bench/data/verifier_pages.jsonl", "jsonl")
+    t0 = time.perf_counter()
+    own_scores = score_rows(judge, own)
+    out["own_pages_heldout"] = metrics(own_scores, [r[2] for r in own], judge.threshold)
+    out["own_pages_heldout"]["claims_per_s"] = round(len(own) / (time.perf_counter() - t0), 1)
     (ROOT / "bench/verifier_results").mkdir(exist_ok=True)
     (ROOT / f"bench/verifier_results/eval_{args.judge}.json").write_text(json.dumps(out, indent=1) + "\n")
     print(json.dumps({k: {kk: vv for kk, vv in v.items() if kk != "calibration"} for k, v in out.items()}, indent=1))

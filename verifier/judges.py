@@ -84,7 +84,7 @@ class EmbeddedJudge(Judge):
                 raise JudgeError(f"cannot load embedded judge weights from {path}: {exc}") from exc
         if tuple(model["feature_names"]) != FEATURE_NAMES:
             raise JudgeError(f"{path} was trained on other features; retrain with bench/verifier_train.py")
-        self.idf: dict[str, float] = model["idf"]
+        self.idf: dict[str, float] = model["idf"] if "idf" in model else _word_weights(str(model["idf_file"]))
         self.default_idf = float(model["default_idf"])
         self.max_idf = float(model["max_idf"])
         self.kind = str(model.get("kind", "lr"))
@@ -171,6 +171,17 @@ class EmbeddedJudge(Judge):
             feats, _ = self.features_for_sentences(claim, sents)
             out.append(max(contradiction_from_features(f) for f in feats))
         return out
+
+
+@lru_cache(maxsize=4)
+def _word_weights(name: str) -> dict[str, float]:
+    """A shipped word-weight table (``verifier/data/NAME``), loaded once."""
+    path = DATA_DIR / Path(name).name
+    try:
+        table = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise JudgeError(f"cannot load word weights from {path}: {exc}") from exc
+    return {str(k): float(v) for k, v in table["weights"].items()}
 
 
 @lru_cache(maxsize=50_000)

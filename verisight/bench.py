@@ -63,3 +63,25 @@ def bench_answer(engine: Engine, *, n: int = 5, queries: tuple[str, ...] = DEFAU
         "citation_rate": round(cited / max(claims, 1), 3),
         "declined": declined,
     }
+
+
+def usefulness(engine: Engine, questions: list[str]) -> dict[str, Any]:
+    """On questions that reliable sources answer: share of claims kept as supported, share of answers not declined."""
+    claims = kept = answered = 0
+    per_question = []
+    for q in questions:
+        answer = engine.answer(q)
+        n_kept = sum(1 for c in answer.overview.claims if c.action == "keep" and c.verdict.label == "supported")
+        claims += len(answer.overview.claims)
+        kept += n_kept
+        answered += answer.overview.mode != "declined"
+        per_question.append({"q": q, "mode": answer.overview.mode, "claims": len(answer.overview.claims),
+                             "kept": n_kept})
+    return {
+        "questions": len(questions),
+        "claims": claims,
+        "kept_supported_share": round(kept / claims, 4) if claims else 0.0,
+        "answered_share": round(answered / len(questions), 4) if questions else 0.0,
+        "kept_per_answer": round(kept / len(questions), 3) if questions else 0.0,
+        "per_question": per_question,
+    }

@@ -113,3 +113,11 @@ def test_factcheckgpt_heldout_floors() -> None:
         page_scores.append(judge.score_sentences(c, sents)[0])
         labels.append(any(y for _, y in by_claim[c]))
     assert metrics(page_scores, labels, judge.threshold)["balanced_accuracy"] >= floors["factcheckgpt_heldout_pages"]
+
+
+def test_own_pages_heldout_floor() -> None:
+    """Our hand-labelled claims against whole real pages (in the repository, so this runs in CI too)."""
+    floors = json.loads(FLOORS.read_text())["embedded"]
+    rows = load_claims(Path(__file__).parents[2] / "bench" / "data" / "verifier_pages.jsonl", "jsonl")
+    assert len(rows) >= 200 and all(isinstance(e, list) for _, e, _ in rows)
+    assert evaluate(get_judge("embedded"), rows)["balanced_accuracy"] >= floors["own_pages_heldout"]

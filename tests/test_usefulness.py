@@ -1,0 +1,24 @@
+"""Usefulness, not only caution: on questions that reliable demo pages answer, claims are kept and answers given."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from verisight.bench import usefulness
+from verisight.engine import Engine
+
+DEMO = Path(__file__).parents[1] / "verisight" / "demo"
+FLOORS = Path(__file__).parents[1] / "verifier" / "data" / "eval_floors.json"
+
+
+def test_reliable_questions_are_answered_with_kept_claims(demo_engine: Engine) -> None:
+    """Floors (only ever raised) on the share of claims kept as supported and of answers not declined."""
+    questions = [item["q"] for item in json.loads((DEMO / "manifest.json").read_text())["reliable_questions"]]
+    assert len(questions) >= 30
+    figures = usefulness(demo_engine, questions)
+    floors = json.loads(FLOORS.read_text())["usefulness_demo"]
+    assert figures["claims"] > 0
+    detail = [q for q in figures["per_question"] if q["kept"] == 0]
+    assert figures["kept_supported_share"] >= floors["kept_supported_share"], detail
+    assert figures["answered_share"] >= floors["answered_share"], detail
