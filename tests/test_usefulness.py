@@ -22,3 +22,11 @@ def test_reliable_questions_are_answered_with_kept_claims(demo_engine: Engine) -
     detail = [q for q in figures["per_question"] if q["kept"] == 0]
     assert figures["kept_supported_share"] >= floors["kept_supported_share"], detail
     assert figures["answered_share"] >= floors["answered_share"], detail
+
+
+def test_python_docs_questions_are_answered_with_kept_claims() -> None:
+    """The same floors over Python's reference docs (shipped with the interpreter) and 54 labelled questions."""
+    import runpy
+
+    main = runpy.run_path(str(Path(__file__).parents[1] / "bench" / "usefulness_eval.py"))["main"]
+    assert main(["--check"]) == 0
