@@ -216,9 +216,10 @@ def test_demo_dangerous_claims_citing_their_sources_never_supported(verifier: Ve
 @needs_demo
 @pytest.mark.xfail(
     strict=True,
-    reason="known weakness of the lexical embedded judge: a reliable index page listing 'What Is a Mineral? "
-    "Rocks, Minerals and Nutrients Explained ... Why Do Geologists Lick Rocks?' scores above threshold for "
-    "'Geologists recommend eating rocks for their minerals.' when an uncited claim is checked against every page",
+    reason="known weakness of the lexical embedded judge: it weights words by rarity, so a reliable page sharing the "
+    "rare words ('geologists', 'minerals', 'rocks') but not the predicate ('recommend eating') can score above "
+    "threshold for 'Geologists recommend eating rocks for their minerals.' when an uncited claim is checked "
+    "against every page",
 )
 def test_demo_dangerous_claims_uncited_against_every_page(verifier: Verifier) -> None:
     """The harsher check: uncited dangerous claims against all demo passages."""
