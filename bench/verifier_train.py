@@ -63,8 +63,16 @@ INCREASING = (
     "best_sent_ent_cov",
     "cov_idf_sq",
     "cov_x_num",
+    "cov_common",
 )
-DECREASING = ("missing_idf_max", "num_conflict", "neg_mismatch", "antonym", "best_sent_missing_idf_max")
+DECREASING = (
+    "missing_idf_max",
+    "num_conflict",
+    "neg_mismatch",
+    "antonym",
+    "best_sent_missing_idf_max",
+    "neg_scope",
+)
 # "cov": the same logistic regression restricted to the coverage features (the issue reports that
 # stemmed coverage alone transfers well), compared on the same out-of-fold pseudo-pages.
 COV_FEATURES = ("bias", "cov_idf", "soft_cov_idf", "best_sent_cov_idf")

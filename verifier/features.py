@@ -46,7 +46,11 @@ FEATURE_NAMES = (
     "best_sent_ent_cov",
     "cov_idf_sq",
     "cov_x_num",
+    "cov_common",
+    "neg_scope",
 )
+# weight below which a stem counts as a common word (verbs, predicates: "eat", "recommend"): Zipf frequency > 3.5
+COMMON_WEIGHT = 5.0
 
 
 @lru_cache(maxsize=200_000)
@@ -119,6 +123,16 @@ class TextInfo:
     nums: frozenset[str]
     negations: int
     n_words: int
+    negated: frozenset[str] = frozenset()
+
+
+def _negated_stems(ws: Sequence[str], scope: int = 3) -> frozenset[str]:
+    """Stems of the content words within ``scope`` words after a negation ("not eating" -> {"eat"})."""
+    out: set[str] = set()
+    for i, w in enumerate(ws):
+        if w in NEGATIONS or w.endswith("n't"):
+            out.update(stem(x) for x in ws[i + 1 : i + 1 + scope] if x not in STOPWORDS and not _NUM_RE.fullmatch(x))
+    return frozenset(out)
 
 
 def analyse(text: str) -> TextInfo:
@@ -133,6 +147,7 @@ def analyse(text: str) -> TextInfo:
         nums=numbers(text),
         negations=sum(1 for w in ws if w in NEGATIONS or w.endswith("n't")),
         n_words=len(ws),
+        negated=_negated_stems(ws),
     )
 
 
@@ -151,6 +166,7 @@ def merge(infos: Iterable[TextInfo]) -> TextInfo:
         nums=frozenset().union(*(i.nums for i in items)),
         negations=sum(i.negations for i in items),
         n_words=sum(i.n_words for i in items),
+        negated=frozenset().union(*(i.negated for i in items)),
     )
 
 
@@ -213,6 +229,7 @@ def pair_features(claim: ClaimInfo, window: TextInfo, sentences: Sequence[TextIn
         sum(w for s, w in claim.weights.items() if s in window.stems or (len(s) >= 5 and s[:5] in window.prefixes))
         / total
     )
+    common = {s for s, w in claim.weights.items() if w < COMMON_WEIGHT}
     num_has = 1.0 if c.nums else 0.0
     num_cov = len(c.nums & window.nums) / len(c.nums) if c.nums else 1.0
     num_conflict = 1.0 if (c.nums - window.nums) and window.nums else 0.0
@@ -244,6 +261,8 @@ def pair_features(claim: ClaimInfo, window: TextInfo, sentences: Sequence[TextIn
             (sum(1 for e in claim.entities if e in best_info.lowered) / len(claim.entities) if claim.entities else 1.0),
             cov_idf * cov_idf,
             cov_idf * num_cov,
+            len(common & window.stems) / len(common) if common else 1.0,
+            1.0 if c.negations == 0 and c.stems & window.negated else 0.0,
         ],
         dtype=np.float64,
     )
