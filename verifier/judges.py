@@ -287,6 +287,10 @@ def p_yes_from_response(data: dict[str, Any]) -> float:
         return 1.0
     if text.startswith("no"):
         return 0.0
+    if content:
+        # The server gives logprobs, but the model's likeliest first tokens are neither Yes nor No: it did not say
+        # the document supports the claim. (No logprobs at all is a misconfigured server, below.)
+        return 0.0
     raise JudgeError("the server returned neither Yes nor No (no logprobs?)")
 
 

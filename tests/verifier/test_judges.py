@@ -194,3 +194,12 @@ def test_minicheck_errors_are_judge_errors(chat_server: str) -> None:
     with pytest.raises(JudgeError):
         p_yes_from_response({"choices": []})
     assert p_yes_from_response({"choices": [{"message": {"content": "No"}, "logprobs": None}]}) == 0.0
+
+
+def test_p_yes_when_the_model_says_neither() -> None:
+    """Logprobs present but no Yes/No among the top tokens: not supported; no logprobs and no Yes/No: an error."""
+    other = {"token": "The", "logprob": -0.1}
+    neither = {"choices": [{"message": {"content": "The"}, "logprobs": {"content": [{"top_logprobs": [other]}]}}]}
+    assert p_yes_from_response(neither) == 0.0
+    with pytest.raises(JudgeError, match="neither Yes nor No"):
+        p_yes_from_response({"choices": [{"message": {"content": "The"}, "logprobs": None}]})
