@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from retrieval_bench import real_documents  # noqa: E402
+from verifier_train import newton_lr  # noqa: E402
 
 from verifier.credibility import satire_signals  # noqa: E402
 from verifier.features import words  # noqa: E402
@@ -83,22 +84,9 @@ class SatireTextModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def fit_lr(x: np.ndarray, y: np.ndarray, l2: float, iters: int = 60) -> tuple[np.ndarray, float]:
-    """Class-balanced L2 logistic regression by Newton's method (dense; the vocabulary is small)."""
-    z = np.hstack([np.ones((len(x), 1)), x])
-    pos = y.mean()
-    sw = np.where(y > 0, 0.5 / pos, 0.5 / (1 - pos))
-    reg = np.full(z.shape[1], l2)
-    reg[0] = 0.0
-    w = np.zeros(z.shape[1])
-    for _ in range(iters):
-        p = 1 / (1 + np.exp(-np.clip(z @ w, -30, 30)))
-        g = z.T @ (sw * (p - y)) + reg * w
-        h = (z * (sw * p * (1 - p))[:, None]).T @ z + np.diag(reg + 1e-9)
-        step = np.linalg.solve(h, g)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
+def fit_lr(x: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
+    """Class-balanced L2 logistic regression on unscaled TF-IDF rows: (weights, bias)."""
+    w = newton_lr(np.hstack([np.ones((len(x), 1)), x]), y, l2, iters=60)
     return w[1:], float(w[0])
 
 

@@ -127,6 +127,11 @@ def fit_lr(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50) -> tu
     mean[0], std[0] = 0.0, 1.0
     std[std < 1e-9] = 1.0
     z = (x - mean) / std
+    return mean, std, newton_lr(z, y, l2, iters)
+
+
+def newton_lr(z: np.ndarray, y: np.ndarray, l2: float, iters: int = 50) -> np.ndarray:
+    """Class-balanced L2 logistic regression weights by Newton's method; column 0 is the unpenalised bias."""
     pos = y.mean()
     sw = np.where(y > 0, 0.5 / pos, 0.5 / (1 - pos))
     w = np.zeros(z.shape[1])
@@ -140,7 +145,7 @@ def fit_lr(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50) -> tu
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    return mean, std, w
+    return w
 
 
 Fitted = tuple[str, np.ndarray, np.ndarray, np.ndarray, list[dict[str, list[Any]]], float]
