@@ -37,6 +37,19 @@ def crawl_elsewhere(seed: str, data: Path, **options: object) -> None:
                    check=True, timeout=120)
 
 
+def assert_spaced(starts: list[float], delay: float) -> None:
+    """Request starts at least ``delay`` apart, as the server saw them.
+
+    A server timestamp can come late when the machine is loaded; that shortens one gap and lengthens the next by
+    the same amount. So the strict check is on two-step spans (start i to start i+2, which do not involve the
+    jittered timestamp in between): back-to-back requests would make one about ``delay`` instead of ``2 * delay``.
+    """
+    gaps = [b - a for a, b in pairwise(starts)]
+    spans = [c - a for a, _, c in zip(starts, starts[1:], starts[2:], strict=False)]
+    assert min(spans) >= 2 * delay * 0.9, (spans, gaps)
+    assert sorted(gaps)[len(gaps) // 2] >= delay * 0.95, gaps
+
+
 def max_overlap(intervals: list[tuple[float, float]]) -> int:
     """Most intervals open at the same moment."""
     events = sorted([(s, 1) for s, _ in intervals] + [(e, -1) for _, e in intervals])
@@ -97,10 +110,7 @@ def test_politeness_in_flight_and_delay(server: FixtureServer, tmp_path: Path) -
     hits = server.hits_for("polite.example")
     assert len(hits) == 10  # robots.txt, the index, 8 pages
     starts = [h.start for h in hits]
-    gaps = [b - a for a, b in pairwise(starts)]
-    # The crawler runs in its own process; arrival times at the server still carry a little scheduling jitter.
-    assert min(gaps) >= 0.16, gaps
-    assert sorted(gaps)[len(gaps) // 2] >= 0.19, gaps
+    assert_spaced(starts, 0.2)
     assert max_overlap([(h.start, h.end) for h in hits]) <= 2
     assert max_overlap([(h.start, h.end) for h in hits if h.path.startswith("/p/")]) == 2
     with DocumentStore(tmp_path / "documents.sqlite") as store:
@@ -111,9 +121,7 @@ def test_robots_crawl_delay_is_obeyed(server: FixtureServer, tmp_path: Path) -> 
     crawl_elsewhere("http://delay.example/", tmp_path, resolve=server.resolve("delay.example"))
     starts = [h.start for h in server.hits_for("delay.example")]
     assert len(starts) == 6
-    gaps = [b - a for a, b in pairwise(starts)]
-    assert min(gaps) >= 0.26, gaps
-    assert sorted(gaps)[len(gaps) // 2] >= 0.29, gaps
+    assert_spaced(starts, 0.3)
 
 
 def test_robots_500_disallows_with_reason(server: FixtureServer, store: DocumentStore, tmp_path: Path) -> None:

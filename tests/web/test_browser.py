@@ -19,6 +19,8 @@ import pytest
 
 from tests.conftest import make_settings
 from tests.web.conftest import TEST_CONFIG, running_server
+from verifier.verify import normalise_claim
+from verisight.answers import group_id as answers_group_id
 from verisight.demo.server import load_manifest
 from verisight.engine import Engine
 from verisight.reviewers import ReviewerStore
@@ -179,13 +181,11 @@ def test_reviewer_changes_the_next_answer(site: tuple[str, Engine], browser: Any
     page.fill("#password", REVIEWER[1])
     page.click("form.signin button[type=submit]")
     page.wait_for_url(re.compile(r"/audit$"))
-    # The group whose heading is this claim and whose source is this domain (another group's evidence quote may
-    # repeat the same sentence, so matching on any text in the group is not enough).
-    heading = page.locator("h2.group-claim", has_text=claim["text"][:40])
-    matches = page.locator("li.group").filter(has=heading).filter(has_text=domain)
-    assert matches.count() == 1
-    group_id = matches.first.get_attribute("id")
+    # The claim's own group, by its id: (normalised text, first cited source's site). Matching on text is not
+    # enough: a longer claim starting with the same words, or another group's evidence quote, can match too.
+    group_id = "group-" + answers_group_id(normalise_claim(claim["text"]), domain)
     group = page.locator(f"li#{group_id}")
+    assert group.count() == 1
     group.locator("select[name=label]").select_option("satire")
     group.locator("form.label-source button[type=submit]").click()
     playwright_api.expect(page.locator(".flash")).to_contain_text(domain)
