@@ -177,6 +177,17 @@ def visible_text(html: str | bytes) -> str:
     return "\n".join(t for t in lines if t)
 
 
+_ATTRIBUTION_LEAD = re.compile(
+    r"^(?:(?:this|the)\s+(?:article|post|story|piece|column|report|item|text)\s+(?:was|is|has\s+been)?\s*)?$", re.I
+)
+
+
+def _attribution_line(text: str, start: int) -> bool:
+    """Whether the "originally published by" at ``start`` opens its own sentence or line, as a page's credit does."""
+    lead = re.split(r"[.!?\n]", text[:start])[-1]
+    return bool(_ATTRIBUTION_LEAD.match(lead.strip()))
+
+
 def _site_names(title: str, host: str) -> set[str]:
     names = {_norm_name(part) for part in re.split(r"\s[|–—-]\s", title)[1:] if part.strip()}
     names |= {_norm_name(label) for label in re.split(r"[.-]", host) if len(label) > 3}
@@ -201,6 +212,8 @@ def satire_signals(title: str, text: str, host: str = "", known_satire: Collecti
     satire_domains = {d for d, (lab, _) in load_domains().items() if lab == "satire"}
     satire_names |= {_norm_name(d.split(".")[0]) for d in satire_domains}
     for m in _REPUBLISHED.finditer(text):
+        if not _attribution_line(text, m.start()):
+            continue  # a report about a republication ("a line saying it was originally published by ...")
         raw = (m.group("name") or m.group("name2") or "").strip().rstrip(".")
         words = raw.split()
         for k in range(len(words), 0, -1):  # longest prefix of the captured words that names an outlet

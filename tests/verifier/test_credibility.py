@@ -66,6 +66,21 @@ def test_originally_published_by_a_satire_outlet() -> None:
     assert assess("https://b.example/x", "Story", known, known_satire=["The Union"]).label == "satire"
 
 
+def test_report_about_a_republished_satire_is_not_satire() -> None:
+    """A news report saying another site's copy "was originally published by" a satire outlet is not itself one."""
+    report = (
+        "How a joke became advice\nThe piece was later republished on the blog of a paving company, with a short "
+        "line at the top saying it was originally published by The Union. The company told us the post was meant "
+        "as a light-hearted nod to its line of work."
+    )
+    assert assess("https://news.example/a", "How a joke became advice", report, known_satire=["The Union"]).label == (
+        "unknown"
+    )
+    for credit in ("This article was originally published by The Union.", "First appeared in The Union."):
+        text = f"Story\n{credit}\nText."
+        assert assess("https://b.example/x", "Story", text, known_satire=["The Union"]).label == "satire", credit
+
+
 def test_near_duplicate_of_satire_is_satire() -> None:
     original = SourceCredibility("satire", ("theonion.com is listed as satire",))
     cred = assess("https://copy.example/p", "Copy", "Some copied text.", duplicate_of_credibility=original)
