@@ -24,7 +24,7 @@ from typing import Any
 from retrieval.types import Passage
 from synth.types import Claim, Overview, Source
 from verifier.credibility import split_host
-from verifier.features import best_sentence, framing_cues, split_sentences, words
+from verifier.features import best_sentence, debunk_cues, framing_cues, split_sentences, words
 from verifier.judges import Judge, get_judge
 from verifier.policy import action_for, display_text, finalize
 from verifier.types import Evidence, SourceCredibility, Verdict, VerifiedClaim
@@ -214,9 +214,12 @@ class Verifier:
             if pid in echoes.copies:
                 label, note = "satire", f"it copies the text of a satirical source [{echoes.copies[pid]}]"
             elif label in CREDIBLE and idx:
-                window = _shingles(" ".join(p.text[spans[i][0] : spans[i][1]] for i in idx), 3)
+                window_text = " ".join(p.text[spans[i][0] : spans[i][1]] for i in idx)
+                window = _shingles(window_text, 3)
+                # A window that frames the headline ("a satirical article that claimed ...") reports on the satire.
+                reported = bool(debunk_cues(window_text))
                 for tsid, title in echoes.titles:
-                    if len(title & window) / len(title) >= TITLE_CONTAINMENT:
+                    if not reported and len(title & window) / len(title) >= TITLE_CONTAINMENT:
                         label, note = "satire", f"it repeats the headline of a satirical source [{tsid}]"
                         break
             out.append(_Scored(p, sid, score, tuple(spans[i] for i in idx), label, note))

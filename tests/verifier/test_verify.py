@@ -228,3 +228,29 @@ def test_demo_dangerous_claims_uncited_against_every_page(verifier: Verifier) ->
     for case in manifest["satire_regression"]:
         [v] = verifier.verify([_claim("x", case["dangerous_claim"])], sources, passages, cred)
         assert v.verdict.label != "supported", (case["dangerous_claim"], v.verdict.reason)
+
+
+def test_headline_echo_is_satire_but_a_report_about_it_is_not(verifier: Verifier) -> None:
+    """A page repeating a satire headline as fact backs nothing; one that frames it as satire is judged normally."""
+    headline = "Geologists Recommend Eating At Least One Small Rock Per Day"
+    echo = f"{headline}. The guidance applies to adults, and pebbles count. Start with one a day."
+    report = (
+        f"Readers wrote in after a satirical article that claimed {headline.lower()}. "
+        "Doctors say nobody should eat rocks, and the minerals in them cannot be absorbed."
+    )
+    docs = [
+        (1, "https://www.theonion.com/rocks", headline, SATIRE_TEXT),
+        (2, "https://wellness.example/rocks", "Rocks", echo),
+        (3, "https://news.example/rocks", "Rocks", report),
+    ]
+    sources, passages, cred = [], {}, {}
+    for sid, url, title, text in docs:
+        passages[f"q{sid}"] = _passage(f"q{sid}", url, text)
+        sources.append(Source(sid, url, title, url.split("/")[2], None, (f"q{sid}",)))
+        cred[sid] = assess(url, title, text)
+    assert cred[1].label == "satire" and cred[2].label == cred[3].label == "unknown"
+    [echoed] = verifier.verify([_claim("e", f"{headline} [2].", (2,))], sources, passages, cred)
+    assert echoed.verdict.label == "satire" and echoed.action != "keep"
+    reported = _claim("r", "A satirical article claimed geologists recommend eating a small rock per day [3].", (3,))
+    [framed] = verifier.verify([reported], sources, passages, cred)
+    assert framed.verdict.label != "satire", framed.verdict.reason
