@@ -4,7 +4,7 @@ An experiment, not shipped: on the unseen split it finds satire that has no disc
 signals cannot), but it also calls sincere forum posts, promotional copy and Python reference pages satire, so
 ``verifier.credibility`` does not use it (figures in docs/measurements.md). Weights go to ``artifacts/``.
 
-The corpus (``bench/data/satire_corpus.jsonl``, written for Verisight by ``bench/satire_corpus_build.py``) holds
+The corpus (``bench/data/satire_corpus.jsonl``, written for Verisight; ``bench/satire_corpus_check.py``) holds
 satire without any disclaimer and hard non-satire (sober reports of odd events, articles *about* satire, news
 quoting satirical headlines, sincere forum posts). The regularisation and the threshold are chosen by 5-fold
 cross-validation on the train split only, the threshold for precision (a reliable page called satire is the
