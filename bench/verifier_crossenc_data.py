@@ -32,7 +32,6 @@ import json
 import random
 import re
 import sys
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -41,7 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from verifier.evaluate import heldout_split, load_claims  # noqa: E402
+from verifier.evaluate import heldout_split, load_claims, pseudo_page  # noqa: E402
 from verifier.features import content_stems, sentence_windows, split_sentences  # noqa: E402
 
 DATA = Path("/work/shared/data/claims")
@@ -104,13 +103,6 @@ def splits(by_claim: ByClaim) -> tuple[list[str], list[str], list[str]]:
     random.Random(SEED + 1).shuffle(order)
     n_dev = int(len(order) * DEV_SHARE)
     return sorted(order[n_dev:]), sorted(order[:n_dev]), held
-
-
-def pseudo_page(claim: str, passages: Sequence[tuple[str, bool]]) -> tuple[list[str], bool]:
-    """The claim's passages shuffled by crc32(claim), split to sentences, and the page label (any supports)."""
-    ps = [e for e, _ in passages]
-    random.Random(zlib.crc32(claim.encode())).shuffle(ps)
-    return [s for p in ps for s in sentences(p)], any(y for _, y in passages)
 
 
 def demo_passages() -> list[str]:

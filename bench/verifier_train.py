@@ -16,11 +16,10 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import random
 import sys
 import time
 import zlib
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from verifier.evaluate import heldout_split, load_claims, metrics  # noqa: E402
+from verifier.evaluate import by_claim as group_by_claim  # noqa: E402
+from verifier.evaluate import heldout_split, load_claims, metrics, pseudo_page  # noqa: E402
 from verifier.features import (  # noqa: E402
     FEATURE_NAMES,
     analyse,
@@ -90,7 +90,6 @@ Config = tuple[str, tuple[int, int, int], tuple[str, str]]
 # Factcheck-GPT out-of-fold pseudo-pages and held-out claims (see docs/measurements.md).
 WORD_WEIGHTS = ROOT / "verifier/data/word_weights.json"
 WORDFREQ_VERSION = "3.1.1"
-WORDFREQ_CACHE: dict[str, dict[str, float]] = {}
 
 
 def fit_mono(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 3000) -> tuple[np.ndarray, ...]:
@@ -192,13 +191,13 @@ def passage_features(claim: str, passage: str, idf: dict[str, float], default_id
 
 def model_dict(
     fitted: Fitted,
-    idf: dict[str, float],
+    weights: dict[str, float] | str,
     default_idf: float,
     window: tuple[int, int, int],
     threshold: float,
     decompose: tuple[str, str] = ("none", "geo"),
 ) -> dict[str, Any]:
-    """The JSON-able model the EmbeddedJudge loads."""
+    """The JSON-able model the EmbeddedJudge loads; ``weights`` is an inline IDF table or a shipped file's name."""
     kind, mean, std, coef, trees, base = fitted
     return {
         "version": 1,
@@ -209,7 +208,7 @@ def model_dict(
         "mean": [round(float(v), 6) for v in mean],
         "std": [round(float(v), 6) for v in std],
         "coef": [round(float(v), 6) for v in coef],
-        **({"idf_file": WORD_WEIGHTS.name} if idf is WORDFREQ_CACHE.get("idf") else {"idf": idf}),
+        **({"idf_file": weights} if isinstance(weights, str) else {"idf": weights}),
         "default_idf": round(default_idf, 4),
         "max_idf": round(default_idf, 4),
         "window": {"max_words": window[0], "max_sents": window[1], "cover": window[2]},
@@ -259,7 +258,6 @@ def wordfreq_weights(top_n: int = 200_000) -> tuple[dict[str, float], float]:
         + "\n",
         encoding="utf-8",
     )
-    WORDFREQ_CACHE["idf"] = weights
     return weights, 8.0
 
 
@@ -316,9 +314,7 @@ def main() -> int:
     args = ap.parse_args()
     t0 = time.time()
     rows = load_claims(FCGPT, "factcheckgpt")
-    by_claim: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    for c, e, y in rows:
-        by_claim[c].append((str(e), y))
+    by_claim = group_by_claim(rows)
     train, held = heldout_split(list(by_claim), seed=SEED)
     claims = held + train
 
@@ -329,8 +325,10 @@ def main() -> int:
     n_docs = len(docs)
     default_idf = math.log((n_docs + 1) / 1) + 1
     idf = {s: round(math.log((n_docs + 1) / (n + 1)) + 1, 3) for s, n in sorted(df.items()) if n >= 2}
+    weights: dict[str, float] | str = idf
     if args.weights == "wordfreq":
         idf, default_idf = wordfreq_weights()
+        weights = WORD_WEIGHTS.name
 
     def feats(cs: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
         xs, ys, owners = [], [], []
@@ -346,11 +344,9 @@ def main() -> int:
     fold_of = np.array([folds[c] for c in owner_tr])
 
     pages: dict[str, list[str]] = {}
+    page_label: dict[str, bool] = {}
     for c in claims:
-        ps = [e for e, _ in by_claim[c]]
-        random.Random(zlib.crc32(c.encode())).shuffle(ps)
-        pages[c] = [s for p in ps for s in sentences(p)]
-    page_label = {c: any(y for _, y in by_claim[c]) for c in claims}
+        pages[c], page_label[c] = pseudo_page(c, by_claim[c])
 
     # Every configuration (model kind x window x decomposition) is scored once: out-of-fold on the Factcheck-GPT
     # pseudo-pages, and with the model fitted on all training claims on our own page-level claims.
@@ -378,12 +374,12 @@ def main() -> int:
             for dec in (NO_DECOMPOSITION, *DECOMPOSITIONS):
                 cfg = (kind, win, dec)
                 fold_judges = [
-                    EmbeddedJudge(model=model_dict(fm, idf, default_idf, win, 0.5, dec)) for fm in fold_models
+                    EmbeddedJudge(model=model_dict(fm, weights, default_idf, win, 0.5, dec)) for fm in fold_models
                 ]
                 fc_scores[cfg] = [
                     fold_judges[k].score_sentences(c, pages[c])[0] for c, k in zip(page_claims, page_fold, strict=True)
                 ]
-                judge = EmbeddedJudge(model=model_dict(full_models[kind], idf, default_idf, win, 0.5, dec))
+                judge = EmbeddedJudge(model=model_dict(full_models[kind], weights, default_idf, win, 0.5, dec))
                 own_scores[cfg] = [judge.score_sentences(c, e)[0] for c, e, _, _ in own]
 
     def select(own_idx: list[int]) -> tuple[Config, float]:
@@ -440,7 +436,7 @@ def main() -> int:
         }
 
     final = full_models[best_kind]
-    model = model_dict(final, idf, default_idf, best_win, best_t, best_dec)
+    model = model_dict(final, weights, default_idf, best_win, best_t, best_dec)
     judge = EmbeddedJudge(model=model)
     # Held-out claims: never used above. Passage-level rows and pseudo-pages, at the chosen threshold.
     held_rows = [(c, e, y) for c in held for e, y in by_claim[c]]

@@ -224,6 +224,13 @@ class OpenAIBackend(LLMBackend):
                     if response.status_code >= 400:
                         response.read()
                         raise BackendFailed(_describe_error(response, self._model))
+                    if not body.get("stream"):  # one JSON completion, not server-sent events
+                        response.read()
+                        try:
+                            yield dict(response.json())
+                        except ValueError as exc:
+                            raise BackendFailed(f"the LLM server at {self.base_url} sent no JSON") from exc
+                        return
                     for line in response.iter_lines():
                         if not line.startswith("data:"):
                             continue
@@ -266,6 +273,11 @@ class OpenAIBackend(LLMBackend):
                 self.usage = Usage(usage.get("prompt_tokens", 0), usage.get("completion_tokens", produced))
         if self.usage.completion_tokens == 0:
             self.usage = Usage(completion_tokens=produced)
+
+    def chat(self, messages: Sequence[Message], **kwargs: Any) -> dict[str, Any]:
+        """A raw (non-streaming) chat completion, with the same retries (the MiniCheck judge reads its logprobs)."""
+        body = {"model": self._model, "messages": list(messages), **kwargs, "stream": False}
+        return next(iter(self._post_stream(body)))
 
     def list_models(self) -> list[str]:
         """Names of the models the server serves (``GET /v1/models``)."""

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import random
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from verifier.errors import EvalDataError
+from verifier.features import split_sentences
 from verifier.judges import Judge
 
 Row = tuple[str, str | list[str], bool]
@@ -110,9 +113,24 @@ def balanced_accuracy(scores: Sequence[float], labels: Sequence[bool], threshold
 
 def heldout_split(claims: Sequence[str], *, seed: int = 13, share: float = 0.2) -> tuple[list[str], list[str]]:
     """Split distinct claims into (train, held-out) deterministically; held-out is never trained or tuned on."""
-    import random
-
     order = sorted(set(claims))
     random.Random(seed).shuffle(order)
     n_held = int(len(order) * share)
     return order[n_held:], order[:n_held]
+
+
+def by_claim(rows: Sequence[Row]) -> dict[str, list[tuple[str, bool]]]:
+    """Rows grouped by claim: each claim's (evidence passage, supported) pairs, in file order."""
+    out: dict[str, list[tuple[str, bool]]] = {}
+    for claim, evidence, label in rows:
+        out.setdefault(claim, []).append((str(evidence), label))
+    return out
+
+
+def pseudo_page(claim: str, passages: Sequence[tuple[str, bool]]) -> tuple[list[str], bool]:
+    """A claim's evidence passages as one page: shuffled (seeded by the claim), split into sentences; supported
+    when any passage supports the claim. How whole pages are simulated from Factcheck-GPT everywhere."""
+    texts = [e for e, _ in passages]
+    random.Random(zlib.crc32(claim.encode())).shuffle(texts)
+    sents = [t[a:b] for t in texts for a, b in (split_sentences(t) or [(0, len(t))])]
+    return sents, any(y for _, y in passages)

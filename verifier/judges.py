@@ -82,8 +82,11 @@ class EmbeddedJudge(Judge):
                 model = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
                 raise JudgeError(f"cannot load embedded judge weights from {path}: {exc}") from exc
-        if tuple(model["feature_names"]) != FEATURE_NAMES:
+        names = tuple(model["feature_names"])
+        if not set(names) <= set(FEATURE_NAMES):
             raise JudgeError(f"{path} was trained on other features; retrain with bench/verifier_train.py")
+        # an older model uses a subset of today's features (e.g. the baseline judge in bench/data/)
+        self._columns = None if names == FEATURE_NAMES else np.array([FEATURE_NAMES.index(n) for n in names])
         self.idf: dict[str, float] = model["idf"] if "idf" in model else _word_weights(str(model["idf_file"]))
         self.default_idf = float(model["default_idf"])
         self.max_idf = float(model["max_idf"])
@@ -102,6 +105,8 @@ class EmbeddedJudge(Judge):
         self.aggregate = str(decompose.get("aggregate", "geo"))
 
     def _prob(self, feats: np.ndarray) -> np.ndarray:
+        if self._columns is not None:
+            feats = feats[:, self._columns]
         if self.kind == "gbm":
             z = predict_margin(self.trees, feats, self.base)
         else:
@@ -136,12 +141,15 @@ class EmbeddedJudge(Judge):
         if not sentences:
             return 0.0, ()
         infos = [_analyse_cached(s) for s in sentences]
-        feats, wins = self._window_features(claim, infos)
-        probs = self._prob(feats)
-        best = int(np.argmax(probs))
         parts = claim_parts(claim, self.decompose)
-        if len(parts) < 2:
-            return float(probs[best]), wins[best]
+        whole = 0.0
+        if len(parts) < 2 or self.aggregate == "max_full_min":  # the other aggregates never read the whole claim
+            feats, wins = self._window_features(claim, infos)
+            probs = self._prob(feats)
+            best = int(np.argmax(probs))
+            if len(parts) < 2:
+                return float(probs[best]), wins[best]
+            whole = float(probs[best])
         # Each part against its own best window: support may be spread over the page.
         part_scores: list[float] = []
         used: set[int] = set()
@@ -151,7 +159,7 @@ class EmbeddedJudge(Judge):
             top = int(np.argmax(part_probs))
             part_scores.append(float(part_probs[top]))
             used.update(part_wins[top])
-        return combine(float(probs[best]), part_scores, self.aggregate), tuple(sorted(used))
+        return combine(whole, part_scores, self.aggregate), tuple(sorted(used))
 
     def _sentences(self, evidence: str) -> list[str]:
         return [evidence[a:b] for a, b in split_sentences(evidence)]
@@ -222,40 +230,30 @@ class MiniCheckJudge(Judge):
         threshold: float = 0.5,
     ) -> None:
         """Talk to ``base_url`` (``http://host:port`` or ``.../v1``) with ``model``."""
-        import httpx
+        from synth.backends import OpenAIBackend
 
-        base = base_url.rstrip("/")
-        self.url = base + ("/chat/completions" if base.endswith("/v1") else "/v1/chat/completions")
-        self.model = model
+        self._server = OpenAIBackend(base_url, model, api_key=api_key, timeout=timeout)
+        self.url = f"{self._server.base_url}/chat/completions"
         self.threshold = threshold
         self.max_words = chunk_words
-        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-        self._client = httpx.Client(timeout=timeout, headers=headers)
 
     def close(self) -> None:
         """Close the HTTP connection pool."""
-        self._client.close()
+        self._server.close()
 
     def _chunks(self, evidence: str) -> list[str]:
         sents = [evidence[a:b] for a, b in split_sentences(evidence)] or [evidence]
         return [" ".join(sents[a:b]) for a, b in self.windows(sents)]
 
     def _p_yes(self, claim: str, document: str) -> float:
-        import httpx
+        from synth.errors import SynthError
 
-        body = {
-            "model": self.model,
-            "messages": [{"role": "user", "content": MINICHECK_PROMPT.format(document=document, claim=claim)}],
-            "max_tokens": 1,
-            "temperature": 0,
-            "logprobs": True,
-            "top_logprobs": 5,
-        }
+        prompt = MINICHECK_PROMPT.format(document=document, claim=claim)
         try:
-            resp = self._client.post(self.url, json=body)
-            resp.raise_for_status()
-            data = resp.json()
-        except (httpx.HTTPError, ValueError) as exc:
+            data = self._server.chat(
+                [{"role": "user", "content": prompt}], max_tokens=1, temperature=0, logprobs=True, top_logprobs=5
+            )
+        except SynthError as exc:
             raise JudgeError(f"minicheck request to {self.url} failed: {exc}") from exc
         return p_yes_from_response(data)
 

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-import random
-import zlib
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from verifier.errors import EvalDataError
-from verifier.evaluate import evaluate, heldout_split, load_claims, metrics, score_rows
-from verifier.features import split_sentences
+from verifier.evaluate import by_claim, evaluate, heldout_split, load_claims, metrics, pseudo_page, score_rows
 from verifier.judges import get_judge
 
 DATA = Path("/work/shared/data/claims")
@@ -93,12 +89,9 @@ def test_wice_dev_floor() -> None:
 def test_factcheckgpt_heldout_floors() -> None:
     floors = json.loads(FLOORS.read_text())["embedded"]
     judge = get_judge("embedded")
-    rows = load_claims(DATA / "factcheckgpt_claim_evidence_stance.jsonl", "factcheckgpt")
-    by_claim: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    for c, e, y in rows:
-        by_claim[c].append((str(e), y))
-    _, held = heldout_split(list(by_claim))
-    passage_rows = [(c, e, y) for c in held for e, y in by_claim[c]]
+    grouped = by_claim(load_claims(DATA / "factcheckgpt_claim_evidence_stance.jsonl", "factcheckgpt"))
+    _, held = heldout_split(list(grouped))
+    passage_rows = [(c, e, y) for c in held for e, y in grouped[c]]
     thr = json.loads((FLOORS.parent / "embedded_judge.json").read_text())["passage_threshold"]
     scores = score_rows(judge, passage_rows)
     assert (
@@ -106,12 +99,10 @@ def test_factcheckgpt_heldout_floors() -> None:
         >= floors["factcheckgpt_heldout_passages"]
     )
     page_scores, labels = [], []
-    for c in held:  # pseudo-pages, built exactly as bench/verifier_train.py builds them
-        ps = [e for e, _ in by_claim[c]]
-        random.Random(zlib.crc32(c.encode())).shuffle(ps)
-        sents = [p[a:b] for p in ps for a, b in (split_sentences(p) or [(0, len(p))])]
+    for c in held:  # pseudo-pages, built as bench/verifier_train.py builds them
+        sents, label = pseudo_page(c, grouped[c])
         page_scores.append(judge.score_sentences(c, sents)[0])
-        labels.append(any(y for _, y in by_claim[c]))
+        labels.append(label)
     assert metrics(page_scores, labels, judge.threshold)["balanced_accuracy"] >= floors["factcheckgpt_heldout_pages"]
 
 
