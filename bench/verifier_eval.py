@@ -1,7 +1,7 @@
 """Report a judge on WiCE dev, our page-level claims and held-out Factcheck-GPT (never trained or tuned on), with
 speed; the embedded judge is compared in the same run with the session-1 judge (``bench/data/``) as baseline.
 
-Usage: .venv/bin/python bench/verifier_eval.py [--judge embedded|minicheck] [--baseline WEIGHTS] [--limit N]
+Usage: .venv/bin/python bench/verifier_eval.py [--judge embedded|minicheck] [--weights W] [--baseline W] [--limit N]
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ def report(judge: Judge, passage_threshold: float | None, limit: int = 0) -> dic
     for name, path, fmt in (
         ("wice_dev", DATA / "wice_dev.jsonl", "wice"),
         ("own_pages_heldout", ROOT / "bench/data/verifier_pages.jsonl", "jsonl"),
+        ("own_pages_heldout_2", ROOT / "bench/data/verifier_pages_heldout.jsonl", "jsonl"),
     ):
         rows = load_claims(path, fmt)[: limit or None]
         t0 = time.perf_counter()
@@ -65,12 +66,13 @@ def main() -> int:
     """Score the judge and, for the embedded one, the session-1 baseline in the same run; print and save."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--judge", default="embedded")
+    ap.add_argument("--weights", type=Path, default=EMBEDDED_WEIGHTS, help="embedded judge weights to report")
     ap.add_argument("--baseline", type=Path, default=BASELINE, help="embedded judge weights to compare against")
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
     judges: dict[str, tuple[Judge, float | None]] = {}
     if args.judge == "embedded":
-        for name, path in (("embedded", EMBEDDED_WEIGHTS), ("baseline", args.baseline)):
+        for name, path in (("embedded", args.weights), ("baseline", args.baseline)):
             model = json.loads(path.read_text(encoding="utf-8"))
             judges[name] = (EmbeddedJudge(path), float(model["passage_threshold"]))
     else:

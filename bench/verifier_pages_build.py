@@ -17,11 +17,19 @@ The claims and labels (``bench/data/verifier_pages_claims.jsonl``: page, claim, 
 hand for Verisight, after reading the extracted sentences, without looking at any model's scores. Notes cite the
 sentence indices (0-based, in ``evidence``) that support the claim or say what is missing.
 
-Usage: .venv/bin/python bench/verifier_pages_build.py
+Sentence indices in the notes refer to the splitting at the time the claims were written; the first table's
+were written when the verifier split on every full stop (so "3.11" was two sentences), and the labels never
+depend on them.
+
+A second table, ``bench/data/verifier_pages_heldout_claims.jsonl`` (other pages, written later by the same rules),
+builds ``bench/data/verifier_pages_heldout.jsonl``: a set no judge configuration or threshold was chosen on.
+
+Usage: .venv/bin/python bench/verifier_pages_build.py [--claims FILE --out FILE]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -70,17 +78,22 @@ def check_claim(row: dict[str, str]) -> None:
         raise SystemExit(f"missing note for {row['claim']!r}")
 
 
-def load_claims_table() -> list[dict[str, str]]:
+def load_claims_table(path: Path = CLAIMS_FILE) -> list[dict[str, str]]:
     """The hand-written claims, one JSON object per line."""
-    return [json.loads(line) for line in CLAIMS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def main() -> int:
     """Extract the pages, attach their sentences to the claims and write the JSONL file."""
-    claims = load_claims_table()
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--claims", type=Path, default=CLAIMS_FILE, help="the hand-written claims table")
+    ap.add_argument("--out", type=Path, default=OUT, help="the evaluation set to write")
+    args = ap.parse_args()
+    claims = load_claims_table(args.claims)
+    out = args.out.resolve()
     cache: dict[str, list[str]] = {}
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as fh:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as fh:
         for row in claims:
             check_claim(row)
             if row["page"] not in cache:
@@ -98,7 +111,7 @@ def main() -> int:
     counts = Counter(row["detail"] for row in claims)
     mean_words = sum(len(row["claim"].split()) for row in claims) / len(claims)
     mean_sents = sum(len(s) for s in cache.values()) / len(cache)
-    print(f"wrote {len(claims)} claims over {len(cache)} pages to {OUT.relative_to(ROOT)}")
+    print(f"wrote {len(claims)} claims over {len(cache)} pages to {out}")
     print(f"details: {dict(counts)}; mean claim words {mean_words:.1f}; mean sentences/page {mean_sents:.1f}")
     return 0
 
