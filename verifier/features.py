@@ -1,7 +1,9 @@
 """Alignment features between a claim and a piece of evidence, for the embedded judge.
 
 The tokeniser here is deliberately our own (not ``retrieval.text``): the shipped IDF table and
-weights were computed with it, so it must not change under the model's feet.
+weights were computed with it, so it must not change under the model's feet. Sentences come from
+``retrieval.text.split_sentences``, the splitter that chunks pages, so version numbers, decimals and
+abbreviations ("3.11", "2.7 litres", "e.g.") stay inside one sentence and one window.
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ from functools import lru_cache
 import numpy as np
 import Stemmer
 
+from retrieval.text import split_sentences as split_sentences  # the engine's splitter (keeps "3.11", "e.g.")
 from verifier.lexicon import _MONTHS, _NUMBER_WORDS, ANTONYMS, NEGATIONS, STOPWORDS
 
 _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _NUM_RE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
 _CAP_RE = re.compile(r"\b[A-Z][A-Za-z]+")
-_SENT_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)\]]*|\n|$)")
 
 _stemmer = Stemmer.Stemmer("english")
 
@@ -81,20 +83,6 @@ def entities(text: str) -> frozenset[str]:
     return frozenset(
         w.lower() for w in _CAP_RE.findall(text) if w.lower() not in STOPWORDS and w.lower() not in _MONTHS
     )
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of ``text`` (a simple punctuation/newline splitter)."""
-    spans = []
-    for m in _SENT_RE.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
-    return spans
 
 
 def sentence_windows(lengths: Sequence[int], *, max_words: int = 60, max_sents: int = 3) -> list[tuple[int, int]]:
@@ -268,12 +256,17 @@ def pair_features(claim: ClaimInfo, window: TextInfo, sentences: Sequence[TextIn
     )
 
 
-def contradiction_from_features(f: np.ndarray) -> float:
-    """A contradiction signal in [0, 1]: the evidence is on topic but negates, opposes or changes a number."""
+def contradiction_from_features(f: np.ndarray, claim_negated: bool = True) -> float:
+    """A contradiction signal in [0, 1]: the evidence is on topic but negates, opposes or changes a number.
+
+    For a claim without a negation, only a negation that governs one of the claim's words counts
+    (``neg_scope``): a long evidence sentence with a "not" somewhere else does not contradict it.
+    """
     names = FEATURE_NAMES
     topical = f[names.index("best_sent_cov_idf")]
+    negation = f[names.index("neg_mismatch")] if claim_negated else f[names.index("neg_scope")]
     flip = max(
-        f[names.index("neg_mismatch")],
+        negation,
         f[names.index("antonym")],
         f[names.index("num_conflict")] * (1.0 - f[names.index("num_cov")]),
     )
@@ -340,8 +333,12 @@ def framing_cues(
     if not cs:
         return []
     cues: list[str] = []
+    # A debunking sentence restates most of the claim: at least min_overlap of its words and at least three of
+    # them (all, for a shorter claim), so a fragment such as 'at the end of the "except" clause' is not "rejected"
+    # by any nearby sentence that shares two of its words.
+    need = max(min_overlap * len(cs), min(len(cs), 3))
     for s in (*sentences, *context):
-        if len(cs & set(content_stems(s))) / len(cs) >= min_overlap:
+        if len(cs & set(content_stems(s))) >= need:
             cues.extend(debunk_cues(s))
             if negates_claim(claim, s):
                 cues.append("negated")

@@ -24,8 +24,10 @@ from verifier.features import (
     TextInfo,
     analyse,
     analyse_claim,
+    content_stems,
     contradiction_from_features,
     cover_sentences,
+    is_negated,
     merge,
     pair_features,
     sentence_windows,
@@ -69,6 +71,28 @@ class Judge(ABC):
         return float(scores[best]), tuple(range(a, b))
 
 
+CALIBRATION_COVARIATES = ("content_words", "parts")
+
+
+def calibrate(score: float, claim: str, coef: Sequence[float], covariates: Sequence[str], mode: str = "none") -> float:
+    """Page-level calibration: P(supported) from a raw score, the claim's content words and its number of parts.
+
+    ``coef`` is ``(bias, weight of logit(score), one weight per covariate)``, fitted on out-of-fold Factcheck-GPT
+    pseudo-pages. A longer claim has more words a paraphrase can miss, and the lowest of k part scores sits lower
+    the more parts there are, so the same raw score means more for a long, many-part claim.
+    """
+    p = min(max(score, 1e-6), 1 - 1e-6)
+    z = coef[0] + coef[1] * math.log(p / (1 - p))
+    for w, name in zip(coef[2:], covariates, strict=True):
+        if name == "content_words":
+            z += w * len(content_stems(claim))
+        elif name == "parts":
+            z += w * len(claim_parts(claim, mode))
+        else:
+            raise JudgeError(f"unknown calibration covariate {name!r}; expected one of {CALIBRATION_COVARIATES}")
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 class EmbeddedJudge(Judge):
     """Alignment features combined by a logistic regression or tiny boosted trees, shipped as JSON."""
 
@@ -103,6 +127,9 @@ class EmbeddedJudge(Judge):
         decompose = model.get("decompose", {})
         self.decompose = str(decompose.get("mode", "none"))
         self.aggregate = str(decompose.get("aggregate", "geo"))
+        calibration = model.get("calibration") or {}
+        self.calibration = tuple(float(v) for v in calibration.get("coef", ()))
+        self.calibration_covariates = tuple(str(v) for v in calibration.get("covariates", ()))
 
     def _prob(self, feats: np.ndarray) -> np.ndarray:
         if self._columns is not None:
@@ -137,7 +164,16 @@ class EmbeddedJudge(Judge):
         return self._window_features(claim, [_analyse_cached(s) for s in sentences])
 
     def score_sentences(self, claim: str, sentences: Sequence[str]) -> tuple[float, tuple[int, ...]]:
-        """The best window score of ``claim`` over evidence sentences, and that window's sentence indices."""
+        """The best window score of ``claim`` over evidence sentences (calibrated), and the windows' sentences."""
+        if not sentences:
+            return 0.0, ()
+        raw, used = self.raw_score_sentences(claim, sentences)
+        if not self.calibration:
+            return raw, used
+        return calibrate(raw, claim, self.calibration, self.calibration_covariates, self.decompose), used
+
+    def raw_score_sentences(self, claim: str, sentences: Sequence[str]) -> tuple[float, tuple[int, ...]]:
+        """The uncalibrated best window score of ``claim`` (aggregated over its parts) and the windows' sentences."""
         if not sentences:
             return 0.0, ()
         infos = [_analyse_cached(s) for s in sentences]
@@ -177,7 +213,8 @@ class EmbeddedJudge(Judge):
                 out.append(0.0)
                 continue
             feats, _ = self.features_for_sentences(claim, sents)
-            out.append(max(contradiction_from_features(f) for f in feats))
+            negated = is_negated(claim)
+            out.append(max(contradiction_from_features(f, negated) for f in feats))
         return out
 
 

@@ -12,7 +12,8 @@ from typing import Any, ClassVar
 import pytest
 
 from verifier.errors import JudgeError
-from verifier.judges import EmbeddedJudge, Judge, MiniCheckJudge, get_judge, p_yes_from_response
+from verifier.features import framing_cues, split_sentences
+from verifier.judges import EmbeddedJudge, Judge, MiniCheckJudge, calibrate, get_judge, p_yes_from_response
 
 CLAIM = "The Eiffel Tower was completed in 1889 for the World's Fair in Paris."
 SUPPORT = (
@@ -94,6 +95,42 @@ def test_unknown_judge_and_bad_weights(tmp_path: Any) -> None:
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(JudgeError, match="cannot load"):
         EmbeddedJudge(bad)
+
+
+def test_calibration_by_claim_length_and_parts() -> None:
+    """The same raw score means more for a longer, many-part claim (positive weights), and never leaves (0, 1)."""
+    coef, covs = (-0.8, 0.9, 0.06, 0.1), ("content_words", "parts")
+    short = "Python 3.11 added tomllib."
+    long = "Python 3.11, released in October 2022, added the tomllib module for parsing TOML and sped up CPython."
+    for raw in (0.0, 0.3, 0.6, 1.0):
+        a, b = calibrate(raw, short, coef, covs, "clauses"), calibrate(raw, long, coef, covs, "clauses")
+        assert 0.0 < a < b < 1.0
+    assert calibrate(0.3, short, coef, covs, "clauses") < calibrate(0.6, short, coef, covs, "clauses")
+    with pytest.raises(JudgeError, match="unknown calibration covariate"):
+        calibrate(0.5, short, (0.0, 1.0, 1.0), ("page_length",))
+
+
+def test_shipped_judge_is_calibrated_and_keeps_version_numbers_whole() -> None:
+    """The shipped weights carry their calibration; a version number or decimal is one sentence, one number."""
+    judge = EmbeddedJudge()
+    assert judge.calibration and len(judge.calibration) == 2 + len(judge.calibration_covariates)
+    text = "Python 3.11 was released in October 2022. It is 1.25 times faster, e.g. on pyperformance."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Python 3.11 was released in October 2022.",
+        "It is 1.25 times faster, e.g. on pyperformance.",
+    ]
+    good = judge.score_sentences("Python 3.11 came out in October 2022.", [text[a:b] for a, b in split_sentences(text)])
+    bad = judge.score_sentences("Python 3.12 came out in October 2022.", [text[a:b] for a, b in split_sentences(text)])
+    assert good[0] > bad[0]
+
+
+def test_framing_needs_a_restatement_not_two_shared_words() -> None:
+    """A short claim is not "rejected" by a nearby negated sentence sharing two of its words; a debunk still is."""
+    fragment = 'at the end of the "except" clause.'
+    source = ['When an exception has been assigned using "as target", it is cleared at the end of the "except" clause.']
+    assert framing_cues(fragment, source, ["This does not end the except block."]) == []
+    claim = "Geologists recommend eating a small rock every day."
+    assert "negated" in framing_cues(claim, ["No geologist recommends eating rocks every day."])
 
 
 # -- MiniCheck over the OpenAI chat-completions protocol ---------------------------------------------------
