@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from retrieval_bench import real_documents  # noqa: E402
-from verifier_train import newton_lr  # noqa: E402
+from verifier_fit import newton_lr  # noqa: E402
 
 from verifier.credibility import satire_signals  # noqa: E402
 from verifier.features import words  # noqa: E402

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from retrieval_bench import real_documents  # noqa: E402
+from retrieval_eval import below_floors  # noqa: E402
 
 from verisight.bench import usefulness  # noqa: E402
 from verisight.engine import Engine  # noqa: E402
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(figures, indent=1))
     if args.check:
         floors = json.loads(FLOORS.read_text())["usefulness_pydocs"]
-        failures = [f"{k} {figures[k]} < floor {v}" for k, v in floors.items() if figures[k] < v]
+        failures = below_floors({"usefulness_pydocs": figures}, {"usefulness_pydocs": floors})
         for line in failures:
             print(line, file=sys.stderr)
         return 1 if failures else 0
