@@ -16,7 +16,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from verifier.evaluate import by_claim, heldout_split, load_claims, metrics, pseudo_page, score_rows  # noqa: E402
+from verifier.evaluate import (  # noqa: E402
+    by_claim,
+    composite_page,
+    composite_pairs,
+    heldout_split,
+    load_claims,
+    metrics,
+    pseudo_page,
+    score_rows,
+)
 from verifier.judges import EMBEDDED_WEIGHTS, EmbeddedJudge, Judge, get_judge  # noqa: E402
 
 DATA = Path("/work/shared/data/claims")
@@ -26,7 +35,7 @@ BASELINE = ROOT / "bench/data/baseline_judge_session1.json"
 
 
 def factcheckgpt_heldout(judge: Judge, passage_threshold: float) -> dict[str, dict[str, Any]]:
-    """The held-out Factcheck-GPT claims (never trained or tuned on): single passages and pseudo-pages."""
+    """The held-out Factcheck-GPT claims (never trained or tuned on): passages, pseudo-pages, composite pages."""
     grouped = by_claim(load_claims(DATA / "factcheckgpt_claim_evidence_stance.jsonl", "factcheckgpt"))
     _, held = heldout_split(list(grouped))
     passage_rows = [(c, e, y) for c in held for e, y in grouped[c]]
@@ -41,7 +50,17 @@ def factcheckgpt_heldout(judge: Judge, passage_threshold: float) -> dict[str, di
         page_scores.append(judge.score_sentences(c, sents)[0])
         labels.append(label)
     pages = metrics(page_scores, labels, judge.threshold)
-    return {"factcheckgpt_heldout_passages": passages, "factcheckgpt_heldout_pages": pages}
+    composites = [composite_page((a, grouped[a]), (b, grouped[b])) for a, b in composite_pairs(held, [0] * len(held))]
+    composite = metrics(
+        [judge.score_sentences(c, sents)[0] for c, sents, _ in composites],
+        [y for *_, y in composites],
+        judge.threshold,
+    )
+    return {
+        "factcheckgpt_heldout_passages": passages,
+        "factcheckgpt_heldout_pages": pages,
+        "factcheckgpt_heldout_composite_pages": composite,
+    }
 
 
 def report(judge: Judge, passage_threshold: float | None, limit: int = 0) -> dict[str, dict[str, Any]]:

@@ -134,3 +134,28 @@ def pseudo_page(claim: str, passages: Sequence[tuple[str, bool]]) -> tuple[list[
     random.Random(zlib.crc32(claim.encode())).shuffle(texts)
     sents = [t[a:b] for t in texts for a, b in (split_sentences(t) or [(0, len(t))])]
     return sents, any(y for _, y in passages)
+
+
+def composite_pairs(claims: Sequence[str], groups: Sequence[int], *, seed: int = 13) -> list[tuple[str, str]]:
+    """Pairs of claims for composite pseudo-pages, each pair within one group (a cross-validation fold)."""
+    pairs: list[tuple[str, str]] = []
+    for g in sorted(set(groups)):
+        members = sorted(c for c, k in zip(claims, groups, strict=True) if k == g)
+        random.Random(seed + g).shuffle(members)
+        pairs += [(members[i], members[i + 1]) for i in range(0, len(members) - 1, 2)]
+    return pairs
+
+
+def composite_page(
+    first: tuple[str, Sequence[tuple[str, bool]]], second: tuple[str, Sequence[tuple[str, bool]]]
+) -> tuple[str, list[str], bool]:
+    """Two claims joined into one long claim ("A, and B") against both claims' passages as one page.
+
+    Supported only when both parts are: the long, several-fact claims of encyclopedias (where one missing fact
+    makes the claim only partly supported) built from Factcheck-GPT's short atomic claims, so that calibration
+    and threshold see claim lengths like those of real pages.
+    """
+    (c1, p1), (c2, p2) = first, second
+    claim = f"{c1.strip().rstrip('.')}, and {c2.strip()}"
+    sents, _ = pseudo_page(claim, [*p1, *p2])
+    return claim, sents, any(y for _, y in p1) and any(y for _, y in p2)

@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 
 from verifier.errors import EvalDataError
-from verifier.evaluate import by_claim, evaluate, heldout_split, load_claims, metrics, pseudo_page, score_rows
+from verifier.evaluate import (
+    by_claim,
+    composite_page,
+    composite_pairs,
+    evaluate,
+    heldout_split,
+    load_claims,
+    metrics,
+    pseudo_page,
+    score_rows,
+)
 from verifier.judges import get_judge
 
 DATA = Path("/work/shared/data/claims")
@@ -104,6 +114,33 @@ def test_factcheckgpt_heldout_floors() -> None:
         page_scores.append(judge.score_sentences(c, sents)[0])
         labels.append(label)
     assert metrics(page_scores, labels, judge.threshold)["balanced_accuracy"] >= floors["factcheckgpt_heldout_pages"]
+
+
+def test_composite_pairs_stay_in_group_and_label_needs_both_parts() -> None:
+    claims = [f"claim {i}" for i in range(7)]
+    pairs = composite_pairs(claims, [i % 2 for i in range(7)])
+    assert len(pairs) == 3  # groups of 4 and 3 give 2 + 1 pairs; the odd one out is left alone
+    assert all(int(a.split()[1]) % 2 == int(b.split()[1]) % 2 for a, b in pairs)
+    assert pairs == composite_pairs(claims, [i % 2 for i in range(7)])  # deterministic
+    yes = ("Paris is the capital of France.", [("Paris is the capital of France.", True)])
+    no = ("The Seine flows through Berlin.", [("The Seine flows through Paris.", False)])
+    claim, sents, label = composite_page(yes, no)
+    assert claim == "Paris is the capital of France, and The Seine flows through Berlin."
+    assert sorted(sents) == ["Paris is the capital of France.", "The Seine flows through Paris."]
+    assert label is False and composite_page(yes, yes)[2] is True
+
+
+@needs_data
+def test_factcheckgpt_heldout_composite_floor() -> None:
+    """Two held-out claims joined ("A, and B"), supported only when both are: long, partly supported claims."""
+    floors = json.loads(FLOORS.read_text())["embedded"]
+    judge = get_judge("embedded")
+    grouped = by_claim(load_claims(DATA / "factcheckgpt_claim_evidence_stance.jsonl", "factcheckgpt"))
+    _, held = heldout_split(list(grouped))
+    pages = [composite_page((a, grouped[a]), (b, grouped[b])) for a, b in composite_pairs(held, [0] * len(held))]
+    scores = [judge.score_sentences(c, sents)[0] for c, sents, _ in pages]
+    result = metrics(scores, [y for *_, y in pages], judge.threshold)
+    assert result["n"] == 66 and result["balanced_accuracy"] >= floors["factcheckgpt_heldout_composite_pages"]
 
 
 @pytest.mark.parametrize(
