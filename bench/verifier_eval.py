@@ -18,8 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from verifier.evaluate import (  # noqa: E402
     by_claim,
-    composite_page,
-    composite_pairs,
+    composite_pages,
     heldout_split,
     load_claims,
     metrics,
@@ -50,7 +49,7 @@ def factcheckgpt_heldout(judge: Judge, passage_threshold: float) -> dict[str, di
         page_scores.append(judge.score_sentences(c, sents)[0])
         labels.append(label)
     pages = metrics(page_scores, labels, judge.threshold)
-    composites = [composite_page((a, grouped[a]), (b, grouped[b])) for a, b in composite_pairs(held, [0] * len(held))]
+    composites = composite_pages(held, grouped)
     composite = metrics(
         [judge.score_sentences(c, sents)[0] for c, sents, _ in composites],
         [y for *_, y in composites],

@@ -47,13 +47,18 @@ DECREASING = (
 COV_FEATURES = ("bias", "cov_idf", "soft_cov_idf", "best_sent_cov_idf")
 
 
-def fit_mono(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 3000) -> tuple[np.ndarray, ...]:
-    """Class-balanced L2 logistic regression with sign constraints, by projected gradient descent."""
+def standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Column means, standard deviations and the standardised matrix; column 0 (the bias) is left as it is."""
     mean = x.mean(axis=0)
     std = x.std(axis=0)
     mean[0], std[0] = 0.0, 1.0
     std[std < 1e-9] = 1.0
-    z = (x - mean) / std
+    return mean, std, (x - mean) / std
+
+
+def fit_mono(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 3000) -> tuple[np.ndarray, ...]:
+    """Class-balanced L2 logistic regression with sign constraints, by projected gradient descent."""
+    mean, std, z = standardise(x)
     pos = y.mean()
     sw = np.where(y > 0, 0.5 / pos, 0.5 / (1 - pos)) / len(y)
     lo = np.full(z.shape[1], -np.inf)
@@ -76,11 +81,7 @@ def fit_mono(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 3000) -
 
 def fit_lr(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50) -> tuple[np.ndarray, ...]:
     """Class-balanced L2 logistic regression by Newton's method on standardised features."""
-    mean = x.mean(axis=0)
-    std = x.std(axis=0)
-    mean[0], std[0] = 0.0, 1.0
-    std[std < 1e-9] = 1.0
-    z = (x - mean) / std
+    mean, std, z = standardise(x)
     return mean, std, newton_lr(z, y, l2, iters)
 
 

@@ -159,3 +159,10 @@ def composite_page(
     claim = f"{c1.strip().rstrip('.')}, and {c2.strip()}"
     sents, _ = pseudo_page(claim, [*p1, *p2])
     return claim, sents, any(y for _, y in p1) and any(y for _, y in p2)
+
+
+def composite_pages(
+    claims: Sequence[str], grouped: dict[str, list[tuple[str, bool]]]
+) -> list[tuple[str, list[str], bool]]:
+    """The composite pages of ``claims`` paired as one group: (joined claim, page sentences, supported)."""
+    return [composite_page((a, grouped[a]), (b, grouped[b])) for a, b in composite_pairs(claims, [0] * len(claims))]

@@ -11,6 +11,7 @@ from verifier.errors import EvalDataError
 from verifier.evaluate import (
     by_claim,
     composite_page,
+    composite_pages,
     composite_pairs,
     evaluate,
     heldout_split,
@@ -137,7 +138,7 @@ def test_factcheckgpt_heldout_composite_floor() -> None:
     judge = get_judge("embedded")
     grouped = by_claim(load_claims(DATA / "factcheckgpt_claim_evidence_stance.jsonl", "factcheckgpt"))
     _, held = heldout_split(list(grouped))
-    pages = [composite_page((a, grouped[a]), (b, grouped[b])) for a, b in composite_pairs(held, [0] * len(held))]
+    pages = composite_pages(held, grouped)
     scores = [judge.score_sentences(c, sents)[0] for c, sents, _ in pages]
     result = metrics(scores, [y for *_, y in pages], judge.threshold)
     assert result["n"] == 66 and result["balanced_accuracy"] >= floors["factcheckgpt_heldout_composite_pages"]
