@@ -199,12 +199,13 @@ class Crawler:
     def _stats(self) -> CrawlStats:
         """Current progress figures."""
         elapsed = time.monotonic() - self._started
+        counts = {state: max(0, n) for state, n in self._counts.items()}  # never shown negative
         return CrawlStats(
-            done=self._counts[DONE],
-            queued=self._counts[QUEUED],
-            in_flight=self._counts[IN_FLIGHT],
-            failed=self._counts[FAILED],
-            skipped=self._counts[SKIPPED],
+            done=counts.get(DONE, 0),
+            queued=counts.get(QUEUED, 0),
+            in_flight=counts.get(IN_FLIGHT, 0),
+            failed=counts.get(FAILED, 0),
+            skipped=counts.get(SKIPPED, 0),
             stored=self._stored,
             duplicates=self._duplicates,
             elapsed=elapsed,
@@ -406,7 +407,7 @@ class Crawler:
         also_skipped = [(u, "redirect_target_fetched") for u in result.redirects if u != entry.url] + traps
         if page.document is None:
             reason = page.reason or "no_main_text"
-            self.frontier.finish(
+            self._counts[QUEUED] += self.frontier.finish(
                 entry.url,
                 SKIPPED,
                 reason,
@@ -422,7 +423,7 @@ class Crawler:
         document = page.document
         stored = await loop.run_in_executor(self._writer, lambda: self.sink.put(document, result.body))
         duplicate = stored.duplicate_of is not None
-        self.frontier.finish(
+        self._counts[QUEUED] += self.frontier.finish(
             entry.url,
             DONE,
             "duplicate" if duplicate else None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +30,14 @@ class ImportSummary:
     by_reason: dict[str, int] = field(default_factory=dict)
 
 
+def _size(path: Path | str) -> int:
+    """The file's size in bytes, 0 when it cannot be read (the open below reports why)."""
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
+
+
 def _fetched_at(date: str | None) -> str:
     """The WARC-Date as ``YYYY-MM-DDTHH:MM:SSZ`` (fractions dropped), or ''."""
     if not date:
@@ -38,14 +46,22 @@ def _fetched_at(date: str | None) -> str:
 
 
 def import_warc(
-    paths: Iterable[Path | str], sink: DocumentSink, *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[Path | str],
+    sink: DocumentSink,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportSummary:
     """Extract and store the HTML ``response`` records of WARC/ARC files; broken records are counted, not fatal.
 
+    ``progress(bytes_read, total_bytes)`` is called after each record (sizes of the files on disk).
     Raises ``WarcError`` only when a file cannot be opened at all.
     """
     reasons: Counter[str] = Counter()
     records = stored = duplicates = 0
+    paths = list(paths)
+    total = sum(_size(p) for p in paths)
+    finished = 0
     for path in paths:
         try:
             stream = open(path, "rb")  # noqa: SIM115 - closed in the finally below
@@ -73,8 +89,13 @@ def import_warc(
                     duplicates += 1
                 else:
                     reasons[outcome] += 1
+                if progress is not None:
+                    progress(min(total, finished + stream.tell()), total)
         finally:
             stream.close()
+        finished += _size(path)
+        if progress is not None:
+            progress(min(total, finished), total)
     errors = sum(n for r, n in reasons.items() if r.startswith(("corrupt_record", "read_error")))
     if duplicates:
         reasons["duplicate"] += duplicates

@@ -93,9 +93,20 @@ def run_checks(settings: Settings) -> Iterator[Check]:
     def stores() -> str:
         from verisight.engine import Engine
 
+        if not settings.data_dir.is_dir():
+            raise FileNotFoundError(f"no data directory at {settings.data_dir}")
         engine = Engine(settings)
         status = engine.status()
         engine.close()
+        if not status["documents"]:
+            raise LookupError(f"{settings.data_dir} holds no documents yet")
+        if not status["passages"]:
+            raise LookupError(f"{settings.data_dir}: {status['documents']} documents, but nothing is indexed")
         return f"{settings.data_dir}: {status['documents']} documents, {status['passages']} passages"
 
-    yield _try("data directory and stores", f"check that {settings.data_dir} is writable", stores)
+    yield _try(
+        "data directory and stores",
+        "`verisight demo` (the bundled demo corpus), or `verisight crawl URL` then `verisight index`; "
+        "or point --data / VERISIGHT_HOME at your data directory",
+        stores,
+    )

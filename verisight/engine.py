@@ -72,8 +72,7 @@ class Engine:
     """Owns the stores, the index and the models for one data directory; safe to share between threads."""
 
     def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        self.settings = settings  # the data directory is created by the first store that writes, not here
         self._model_slots = threading.BoundedSemaphore(max(1, settings.queue_size))
         self._index_lock = threading.RLock()
         self._load_lock = threading.Lock()
@@ -82,12 +81,12 @@ class Engine:
     @cached_property
     def documents(self) -> DocumentStore:
         """The document store."""
-        return DocumentStore(self.settings.path("documents.db"))
+        return DocumentStore(self.settings.documents_db)
 
     @cached_property
     def answers(self) -> AnswerStore:
         """The answer log, audit queue and reviewer decisions."""
-        return AnswerStore(self.settings.path("answers.db"))
+        return AnswerStore(self.settings.answers_db)
 
     @cached_property
     def assessor(self) -> SourceAssessor:
@@ -105,7 +104,7 @@ class Engine:
     @cached_property
     def index(self) -> HybridIndex:
         """The hybrid passage index."""
-        return HybridIndex(self.settings.path("index"), self.embedder)
+        return HybridIndex(self.settings.index_dir, self.embedder)
 
     @property
     def synth_mode(self) -> str:
@@ -346,7 +345,7 @@ class Engine:
         except RetrievalError:
             passages = 0
         frontier: dict[str, Any] = {}
-        path = self.settings.path("frontier.db")
+        path = self.settings.frontier_db
         if path.exists():
             from crawler.frontier import Frontier
 
@@ -378,8 +377,8 @@ class Engine:
         answers = self.answers.forget(matches)
         if "synthesizer" in self.__dict__:  # only a loaded synthesizer has a cache
             self.synthesizer.clear_cache()
-        passages_before = len(self.index) if self.settings.path("index").exists() else 0
-        if self.settings.path("index").exists():
+        passages_before = len(self.index) if self.settings.index_dir.exists() else 0
+        if self.settings.index_dir.exists():
             self.update_index()
         return {
             "documents": removed,

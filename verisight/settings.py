@@ -57,6 +57,32 @@ class Settings:
         """A file or folder inside the data directory."""
         return self.data_dir / name
 
+    # Where each store lives inside the data directory: defined here once, used by the Engine, web app and CLI.
+    @property
+    def documents_db(self) -> Path:
+        """The document store (pages, raw HTML, near-duplicate links)."""
+        return self.data_dir / "documents.db"
+
+    @property
+    def answers_db(self) -> Path:
+        """The answer log, the audit queue, reviewer accounts and reviewer decisions."""
+        return self.data_dir / "answers.db"
+
+    @property
+    def frontier_db(self) -> Path:
+        """The crawl frontier (resumable)."""
+        return self.data_dir / "frontier.db"
+
+    @property
+    def index_dir(self) -> Path:
+        """The passage index (BM25 + FAISS)."""
+        return self.data_dir / "index"
+
+    @property
+    def secret_key_file(self) -> Path:
+        """The generated key that signs reviewer sessions when ``secret_key`` is not set."""
+        return self.data_dir / "secret_key"
+
     def with_overrides(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (used by the CLI flags and tests)."""
         return replace(self, **changes)

@@ -80,3 +80,15 @@ def test_corrupt_record_is_counted_not_fatal(tmp_path: Path, store: DocumentStor
 def test_missing_file_raises(tmp_path: Path, store: DocumentStore) -> None:
     with pytest.raises(WarcError):
         import_warc([tmp_path / "nope.warc"], store)
+
+
+def test_import_reports_progress_up_to_the_files_size(tmp_path: Path, store: DocumentStore) -> None:
+    page = article("Progress article", "Kilo text for the progress report.", []).encode()
+    path = tmp_path / "p.warc.gz"
+    write_warc(path, [(f"http://news.example/{i}", "text/html", page + str(i).encode(), "200 OK") for i in range(5)])
+    seen: list[tuple[int, int]] = []
+    import_warc([path], store, progress=lambda done, total: seen.append((done, total)))
+    size = path.stat().st_size
+    assert seen and all(total == size for _, total in seen)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen), "progress went backwards"
+    assert seen[-1] == (size, size)

@@ -18,7 +18,7 @@ from crawler.urls import normalize
 from synth.prompts import SYSTEM_PROMPT
 from tests.conftest import make_settings
 from tests.hostile.generate import CANARY_PREFIX, INJECT_HOST, NORMAL_HOST, Corpus, generate
-from verisight.cli.commands import run_crawl, run_index
+from verisight.crawling import CrawlOptions, crawl_into
 from verisight.demo.server import DemoServer
 from verisight.engine import Engine
 from verisight.types import Answer
@@ -94,11 +94,11 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawled]:
     engine = Engine(make_settings(data, synth_mode="extractive"))
     with DemoServer(root=root, port=0) as server:
         started = time.perf_counter()
-        run_crawl(engine, corpus.seeds, resolve=server.resolve_map(), same_site=False, allow=corpus.hosts,
-                  concurrency=8, delay=0.0)
+        options = CrawlOptions(resolve=server.resolve_map(), same_site=False, allow=tuple(corpus.hosts), delay=0.0)
+        crawl_into(engine.settings, engine.documents, corpus.seeds, options)
         crawl_s = time.perf_counter() - started
     started = time.perf_counter()
-    run_index(engine)
+    engine.update_index()
     yield Crawled(corpus, data, engine, crawl_s, time.perf_counter() - started)
     engine.close()
 

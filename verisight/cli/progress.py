@@ -1,37 +1,93 @@
-"""A progress line on stderr: redrawn in place on a terminal, one line every few seconds otherwise."""
+"""Progress bars on stderr for long work (crawl, import, index with its embedding), drawn by tqdm.
+
+On a terminal the bar redraws in place with its count, rate and ETA; in a log (stderr not a terminal) it prints
+one plain line every few seconds instead of carriage-return redraws. Counts only go up: a figure that would go
+down (a queue that grew, a total that was a guess) moves the total, never the count.
+"""
 
 from __future__ import annotations
 
+import io
+import re
 import sys
-import time
+from typing import Any, TextIO
+
+from tqdm import tqdm
+
+LOG_EVERY_S = 5.0
+_BREAK = re.compile(r"[\r\n]")
 
 
-class Progress:
-    """Prints ``label: message`` updates to stderr without flooding logs."""
+class LineWriter(io.TextIOBase):
+    """A text stream for tqdm that turns each redraw into one line (repeats dropped), for logs."""
 
-    def __init__(self, label: str, *, every_s: float = 5.0) -> None:
-        self.label = label
-        self.tty = sys.stderr.isatty()
-        self.every_s = 0.1 if self.tty else every_s
-        self._last = 0.0
-        self._shown = False
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+        self._last = ""
 
-    def update(self, message: str, *, force: bool = False) -> None:
-        """Show ``message`` if enough time has passed since the last one."""
-        now = time.monotonic()
-        if not force and now - self._last < self.every_s:
-            return
-        self._last = now
-        if self.tty:
-            sys.stderr.write(f"\r\x1b[2K{self.label}: {message}")
-        else:
-            sys.stderr.write(f"{self.label}: {message}\n")
-        sys.stderr.flush()
-        self._shown = True
+    def write(self, text: str) -> int:
+        """Write every non-empty redraw of ``text`` as its own line."""
+        for piece in _BREAK.split(text):
+            piece = piece.rstrip()
+            if piece and piece != self._last:
+                self.stream.write(piece + "\n")
+                self._last = piece
+        return len(text)
 
-    def done(self, message: str) -> None:
-        """Finish the line with a final message."""
-        if self.tty and self._shown:
-            sys.stderr.write("\r\x1b[2K")
-        sys.stderr.write(f"{self.label}: {message}\n")
-        sys.stderr.flush()
+    def flush(self) -> None:
+        """Flush the underlying stream."""
+        self.stream.flush()
+
+
+class Bar:
+    """One progress bar: ``set(n, total)`` as work completes, ``close(summary)`` at the end."""
+
+    def __init__(self, desc: str, *, unit: str = "it", total: int | None = None, stream: TextIO | None = None,
+                 every_s: float = LOG_EVERY_S) -> None:
+        target = stream or sys.stderr
+        tty = bool(getattr(target, "isatty", lambda: False)())
+        self.desc = desc
+        self._out = target
+        self._bar: Any = tqdm(
+            total=total,
+            desc=desc,
+            unit=unit,
+            file=target if tty else LineWriter(target),
+            mininterval=0.1 if tty else every_s,
+            maxinterval=every_s * 2,
+            miniters=1,
+            dynamic_ncols=tty,
+            ncols=None if tty else 100,
+            ascii=not tty,
+            leave=True,
+        )
+
+    @property
+    def n(self) -> int:
+        """The count shown."""
+        return int(self._bar.n)
+
+    @property
+    def total(self) -> int | None:
+        """The total shown (None while unknown)."""
+        total = self._bar.total
+        return None if total is None else int(total)
+
+    def set(self, n: int, total: int | None = None, **postfix: object) -> None:
+        """Show ``n`` of ``total`` done (``n`` never goes back; the total grows to at least ``n``)."""
+        n = max(0, int(n), self.n)
+        if total is not None:
+            total = max(0, int(total), n)
+            if total != self._bar.total:
+                self._bar.total = total
+        if postfix:
+            self._bar.set_postfix({k: v for k, v in postfix.items()}, refresh=False)
+        self._bar.update(n - self.n)
+
+    def close(self, summary: str = "") -> None:
+        """Finish the bar and print ``summary`` as a last line."""
+        self._bar.close()
+        if summary:
+            self._out.write(f"{self.desc}: {summary}\n")
+            self._out.flush()

@@ -1,0 +1,113 @@
+"""Quality and performance figures (eval, bench) and the LLM server (llm serve)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from verisight.cli.output import out_json
+from verisight.cli.registry import command
+from verisight.engine import Engine
+from verisight.errors import BadQuery, ConfigError
+from verisight.settings import Settings
+
+
+def _llm_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", choices=("serve",))
+    p.add_argument("--model", default="Qwen/Qwen2.5-7B-Instruct")
+    p.add_argument("--port", type=int, default=8001)
+    p.add_argument("--embedded", action="store_true", help="serve the embedded CPU model over the same protocol")
+
+
+@command("llm", "manage the LLM server", _llm_args, data="none")
+def llm_cmd(args: argparse.Namespace, settings: Settings) -> int:
+    """verisight llm serve"""
+    from synth.launch import serve_llm
+
+    return serve_llm(model=args.model, port=args.port, embedded=args.embedded, threads=settings.llm_threads)
+
+
+def _eval_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("what", choices=("retrieval", "verifier"))
+    p.add_argument("--queries", help="retrieval: JSONL of {q, relevant}")
+    p.add_argument("--file", help="verifier: claim/evidence file")
+    p.add_argument("--format", choices=("wice", "factcheckgpt", "jsonl"), default="jsonl")
+    p.add_argument("--judge", action="append", choices=("embedded", "minicheck"), default=None,
+                   help="verifier: judge to evaluate, repeatable (default: the configured one)")
+    p.add_argument("--json", action="store_true")
+
+
+def _eval_verifier(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    from verifier.evaluate import evaluate, load_claims
+
+    if not args.file:
+        raise BadQuery("eval verifier needs --file FILE")
+    rows = load_claims(Path(args.file), args.format)
+    result = {}
+    for name in args.judge or [settings.judge]:
+        judge = Engine(settings.with_overrides(judge=name)).judge
+        started = time.perf_counter()
+        figures = evaluate(judge, rows)
+        figures["claims_per_s"] = round(len(rows) / max(time.perf_counter() - started, 1e-9), 1)
+        result[judge.name] = figures
+    return result
+
+
+def _eval_retrieval(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    from retrieval.evaluate import evaluate as evaluate_retrieval
+
+    if not args.queries:
+        raise BadQuery("eval retrieval needs --queries FILE")
+    if not settings.data_dir.is_dir():
+        raise ConfigError(f"no data directory at {settings.data_dir}: crawl and index a corpus first")
+    queries = [json.loads(line) for line in Path(args.queries).read_text().splitlines() if line.strip()]
+    result: dict[str, Any] = evaluate_retrieval(Engine(settings).index, queries)
+    return result
+
+
+@command("eval", "quality figures", _eval_args, data="none")
+def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
+    """verisight eval retrieval|verifier"""
+    result = _eval_verifier(args, settings) if args.what == "verifier" else _eval_retrieval(args, settings)
+    if args.json:
+        out_json(result)
+    else:
+        for name, figures in result.items():
+            shown = {k: v for k, v in figures.items() if not isinstance(v, list | dict)}
+            print(f"{name}: " + ", ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}"
+                                          for k, v in shown.items()))
+    return 0
+
+
+def _bench_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("what", choices=("answer", "retrieval", "crawl"))
+    p.add_argument("--queries", type=int, default=5, help="answer: how many warm answers to time")
+    p.add_argument("--mode", dest="synth_mode", choices=("auto", "generated", "extractive"), default=None,
+                   help="answer: overview mode to time (default: the configured one)")
+    p.add_argument("rest", nargs="*", metavar="-- ARGS",
+                   help="retrieval/crawl: arguments for the bench script, after --, e.g. -- --sizes 10000")
+
+
+@command("bench", "performance figures (retrieval and crawl run the scripts under bench/ in a source checkout)",
+         _bench_args, data="none")
+def bench_cmd(args: argparse.Namespace, settings: Settings) -> int:
+    """verisight bench answer|retrieval|crawl"""
+    if args.what == "answer":
+        from verisight.bench import bench_answer
+
+        if not settings.data_dir.is_dir():
+            raise ConfigError(f"no data directory at {settings.data_dir}: run `verisight demo` or crawl first")
+        if args.synth_mode:
+            settings = settings.with_overrides(synth_mode=args.synth_mode)
+        out_json(bench_answer(Engine(settings), n=args.queries))
+        return 0
+    script = Path(__file__).resolve().parents[2] / "bench" / f"{args.what}_bench.py"
+    if not script.is_file():
+        raise ConfigError(f"bench {args.what} runs {script.name} from a source checkout; it is not installed here")
+    import runpy
+
+    module = runpy.run_path(str(script))
+    return int(module["main"](list(args.rest)))
