@@ -39,7 +39,7 @@ def test_dismissed_flag_makes_the_claim_supported_next_time(tmp_path: Path) -> N
     engine.answers.save(answer)
 
     # the reviewer dismisses the flag on the group, exactly as the audit route does
-    store = AnswerStore(engine.settings.path("answers.db"))
+    store = AnswerStore(engine.settings.answers_db)
     [group] = list(store.claim_groups("flagged"))
     store.decide(group["norm"], group["domain"], group["text"], "dismiss", "rita")
     assert [g["id"] for g in store.claim_groups("dismissed")] == [group["id"]]

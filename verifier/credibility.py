@@ -110,6 +110,24 @@ _FORUM_TEXT = {
         r"\bpowered\s+by\s+(?:phpbb|vbulletin|xenforo|discourse|mybb|smf|invision|\w*forum\w*)\b", re.I
     ),
 }
+# What each forum signal means, in words a reader knows (the reasons are shown on the page).
+FORUM_WORDS = {
+    "posted by": "posts signed by their authors",
+    "reply/quote controls": "reply buttons",
+    "vote counts": "vote counts",
+    "member ranks": "member ranks",
+    "reply counts": "reply counts",
+    "@mentions": "replies addressed to other users",
+    "reddit-style user names": "user names",
+    "log in to post": "a sign-in to post",
+    "accepted answer": "an accepted answer",
+    "OP": "replies to the person who asked",
+    "user-content disclaimer": "a note that posts are the users' own",
+    "forum software": "forum software",
+    "thread-style URL": "a thread's web address",
+    "forum host name": "a forum's web address",
+    "forum title": "a forum's title",
+}
 _FORUM_PATH = re.compile(
     r"/(?:threads?|forums?|topics?|t|questions|comments|discussions?|boards?)/|viewtopic|showthread", re.I
 )
@@ -243,6 +261,14 @@ def forum_signals(url: str, title: str, text: str) -> list[str]:
     return found
 
 
+def forum_reason(signals: Collection[str]) -> str:
+    """Why a page counts as user-generated, in plain words."""
+    words = [FORUM_WORDS.get(s, s) for s in signals][:4]
+    shown = ", ".join(words[:-1]) + f" and {words[-1]}" if len(words) > 1 else "".join(words)
+    return f"the page is a forum or Q&A thread, where anyone can post (it has {shown})" if shown else (
+        "the page is a forum or Q&A thread, where anyone can post")
+
+
 def assess(
     url: str,
     title: str,
@@ -278,9 +304,9 @@ def assess(
         return SourceCredibility("unreliable", (list_reason,))
     forum = forum_signals(url, title, full)
     if listed and listed[0] == "user_generated":
-        return SourceCredibility("user_generated", (list_reason, *(f"forum signal: {f}" for f in forum[:3])))
+        return SourceCredibility("user_generated", (list_reason, *([forum_reason(forum)] if forum else [])))
     if len(forum) >= FORUM_MIN_SIGNALS and not (listed and listed[0] == "reliable"):
-        return SourceCredibility("user_generated", (f"forum or Q&A structure on the page: {', '.join(forum)}",))
+        return SourceCredibility("user_generated", (forum_reason(forum),))
     if duplicate_of_credibility is not None and duplicate_of_credibility.label in ("unreliable", "user_generated"):
         return SourceCredibility(
             duplicate_of_credibility.label,

@@ -11,6 +11,7 @@ from typing import Any
 
 from verifier.verify import normalise_claim
 from verisight.db import Store
+from verisight.decisions import AUTOMATIC, ReviewerLabels, Scope, SourceLabel
 from verisight.types import Answer
 
 
@@ -47,10 +48,25 @@ def m002_reviews(db: sqlite3.Connection) -> None:
     )
 
 
+def m003_scoped_labels(db: sqlite3.Connection) -> None:
+    """Source labels scoped to a page or a domain, with the reviewer's note; label ``automatic`` undoes one."""
+    db.execute("ALTER TABLE source_labels ADD COLUMN scope TEXT NOT NULL DEFAULT 'domain'")
+    db.execute("ALTER TABLE source_labels ADD COLUMN note TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX source_labels_key ON source_labels (scope, domain, id)")
+
+
+def _label(row: sqlite3.Row) -> SourceLabel:
+    label = str(row["label"])
+    return SourceLabel(
+        scope=row["scope"], target=row["domain"], label=None if label == AUTOMATIC else label,
+        reviewer=row["reviewer"], at=row["at"], note=row["note"],
+    )
+
+
 class AnswerStore(Store):
     """Answers, flagged claims and reviewers' decisions in one SQLite file."""
 
-    migrations = (m001_answers, m002_reviews)
+    migrations = (m001_answers, m002_reviews, m003_scoped_labels)
 
     def save(self, answer: Answer) -> None:
         """Store ``answer`` and its claims (non-kept claims become the audit queue)."""
@@ -105,25 +121,46 @@ class AnswerStore(Store):
             " WHERE action != 'keep' GROUP BY norm, domain ORDER BY seen DESC, last_seen DESC"
         ).fetchall()
         for row in rows:
-            decision = self.latest_decision(row["norm"], row["domain"])
-            current = {"confirm": "confirmed", "dismiss": "dismissed"}.get(decision or "", "flagged")
+            decision = self.decision(row["norm"], row["domain"])
+            current = {"confirm": "confirmed", "dismiss": "dismissed"}.get(
+                str(decision["decision"]) if decision else "", "flagged"
+            )
             if current == status:
-                yield dict(row) | {"status": current, "id": group_id(row["norm"], row["domain"])}
+                yield dict(row) | {
+                    "status": current, "id": group_id(row["norm"], row["domain"]), "decision": decision
+                }
 
     def latest_decision(self, norm: str, domain: str) -> str | None:
-        """The newest decision on a claim group, or None."""
-        row = self.conn.execute(
-            "SELECT decision FROM decisions WHERE norm = ? AND domain = ? ORDER BY id DESC LIMIT 1", (norm, domain)
-        ).fetchone()
-        return str(row["decision"]) if row else None
+        """The newest decision on a claim group (``confirm``, ``dismiss`` or ``automatic``), or None."""
+        found = self.decision(norm, domain)
+        return str(found["decision"]) if found else None
 
-    def decide(self, norm: str, domain: str, claim_text: str, decision: str, reviewer: str, note: str = "") -> None:
-        """Record a reviewer's decision (``confirm`` or ``dismiss``) on a claim group."""
+    def decision(self, norm: str, domain: str) -> dict[str, Any] | None:
+        """The newest decision on a claim group with who made it, when and the note, or None."""
+        history = self.decision_history(norm, domain, limit=1)
+        return history[0] if history else None
+
+    def decision_history(self, norm: str, domain: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Every decision on a claim group, newest first: ``{"decision", "reviewer", "at", "note"}``."""
+        rows = self.conn.execute(
+            "SELECT decision, reviewer, at, note FROM decisions WHERE norm = ? AND domain = ? ORDER BY id DESC"
+            " LIMIT ?", (norm, domain, limit)
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def decide(
+        self, norm: str, domain: str, claim_text: str, decision: str, reviewer: str, note: str = ""
+    ) -> dict[str, Any]:
+        """Record a reviewer's decision (``confirm``, ``dismiss``, or ``automatic`` to undo) on a claim group."""
         with self.lock:
-            self.conn.execute(
+            cur = self.conn.execute(
                 "INSERT INTO decisions (norm, domain, claim_text, decision, note, reviewer) VALUES (?, ?, ?, ?, ?, ?)",
                 (norm, domain, claim_text, decision, note, reviewer),
             )
+            row = self.conn.execute(
+                "SELECT decision, reviewer, at, note FROM decisions WHERE id = ?", (cur.lastrowid,)
+            ).fetchone()
+        return dict(row)
 
     def dismissed(self) -> set[tuple[str, str]]:
         """(normalised claim, domain) pairs whose latest decision is ``dismiss``: reviewer-supported."""
@@ -133,17 +170,44 @@ class AnswerStore(Store):
         ).fetchall()
         return {(r["norm"], r["domain"]) for r in rows if r["decision"] == "dismiss"}
 
-    def label_source(self, domain: str, label: str, reviewer: str) -> None:
-        """Record a reviewer's credibility label for a domain."""
+    def label_source(
+        self, target: str, label: str | None, reviewer: str, note: str = "", scope: Scope = "domain"
+    ) -> SourceLabel:
+        """Record a reviewer's credibility label for a domain or a page (``label`` None: back to automatic)."""
         with self.lock:
-            self.conn.execute(
-                "INSERT INTO source_labels (domain, label, reviewer) VALUES (?, ?, ?)", (domain, label, reviewer)
+            cur = self.conn.execute(
+                "INSERT INTO source_labels (domain, label, reviewer, scope, note) VALUES (?, ?, ?, ?, ?)",
+                (target, label or AUTOMATIC, reviewer, scope, note),
             )
+            row = self.conn.execute("SELECT * FROM source_labels WHERE id = ?", (cur.lastrowid,)).fetchone()
+        return _label(row)
 
-    def source_overrides(self) -> dict[str, str]:
-        """The latest reviewer label for each domain."""
-        rows = self.conn.execute("SELECT domain, label FROM source_labels ORDER BY id").fetchall()
-        return {r["domain"]: r["label"] for r in rows}
+    def source_label(self, scope: Scope, target: str) -> SourceLabel | None:
+        """The newest decision on one page or domain (its ``label`` None after an undo), or None."""
+        row = self.conn.execute(
+            "SELECT * FROM source_labels WHERE scope = ? AND domain = ? ORDER BY id DESC LIMIT 1", (scope, target)
+        ).fetchone()
+        return _label(row) if row else None
+
+    def source_labels(self, *, history: bool = False) -> list[SourceLabel]:
+        """The labels in force, newest first (``history``: every decision, undos included)."""
+        rows = self.conn.execute("SELECT * FROM source_labels ORDER BY id DESC").fetchall()
+        labels = [_label(r) for r in rows]
+        if history:
+            return labels
+        seen: set[tuple[str, str]] = set()
+        current = []
+        for item in labels:
+            if (item.scope, item.target) in seen:
+                continue
+            seen.add((item.scope, item.target))
+            if item.label is not None:
+                current.append(item)
+        return current
+
+    def source_overrides(self) -> ReviewerLabels:
+        """The reviewer labels in force, by page URL and by domain (a ``Mapping[str, str]`` with details)."""
+        return ReviewerLabels(self.source_labels())
 
     def find_group(self, gid: str) -> dict[str, Any] | None:
         """The claim group with id ``gid``, whatever its status."""
@@ -192,6 +256,8 @@ class AnswerStore(Store):
         ).fetchall()
         out = []
         for row in rows:
+            if row["decision"] not in ("confirm", "dismiss"):
+                continue  # undone: back to automatic
             evidence = self._evidence_for(row["norm"], row["domain"])
             out.append({
                 "claim": row["claim_text"],

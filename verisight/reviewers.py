@@ -12,6 +12,7 @@ from verisight.db import Store
 from verisight.errors import BadQuery
 
 _NAME = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
+TOKEN_PREFIX = "vsr_"
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 
 
@@ -39,24 +40,60 @@ def _token_hash(token: str) -> str:
 
 
 class ReviewerStore(Store):
-    """Reviewer accounts, kept in the answer log's SQLite file."""
+    """Reviewer accounts, kept in the answer log's SQLite file (``Settings.answers_db``)."""
 
     migrations = AnswerStore.migrations
 
-    def add(self, name: str, *, password: str | None = None) -> str:
-        """Create (or re-key) reviewer ``name``; return a new API token, shown once."""
+    def exists(self, name: str) -> bool:
+        """Whether reviewer ``name`` has an account."""
+        return self.conn.execute("SELECT 1 FROM reviewers WHERE name = ?", (name,)).fetchone() is not None
+
+    def add(self, name: str, *, password: str | None = None, rotate: bool = False) -> str:
+        """Create reviewer ``name`` and return its API token, shown once. An existing name is refused unless
+        ``rotate``, which gives it a new token (the old one stops working) and keeps its password unless given."""
         if not _NAME.match(name):
             raise BadQuery("a reviewer name is 1-64 letters, digits or . _ @ -")
-        token = f"vsr_{secrets.token_urlsafe(32)}"
+        if self.exists(name):
+            if not rotate:
+                raise BadQuery(
+                    f"reviewer {name} already exists; `verisight reviewer rotate {name}` (or `add --rotate`) gives a "
+                    "new token and stops the old one"
+                )
+            return self.rotate(name, password=password)
+        token = _new_token()
         pw = hash_password(password) if password else None
         with self.lock:
             self.conn.execute(
-                "INSERT INTO reviewers (name, token_hash, password_hash) VALUES (?, ?, ?)"
-                " ON CONFLICT(name) DO UPDATE SET token_hash = excluded.token_hash,"
-                " password_hash = COALESCE(excluded.password_hash, reviewers.password_hash)",
+                "INSERT INTO reviewers (name, token_hash, password_hash) VALUES (?, ?, ?)",
                 (name, _token_hash(token), pw),
             )
         return token
+
+    def rotate(self, name: str, *, password: str | None = None) -> str:
+        """A new token for reviewer ``name`` (the old one stops working); a new password too when given."""
+        token = _new_token()
+        with self.lock:
+            cur = self.conn.execute(
+                "UPDATE reviewers SET token_hash = ?, password_hash = COALESCE(?, password_hash) WHERE name = ?",
+                (_token_hash(token), hash_password(password) if password else None, name),
+            )
+        if cur.rowcount == 0:
+            raise BadQuery(f"no reviewer is called {name}; `verisight reviewer add {name}` creates one")
+        return token
+
+    def remove(self, name: str) -> None:
+        """Delete reviewer ``name``: the token and password stop working at once (decisions keep the name)."""
+        with self.lock:
+            cur = self.conn.execute("DELETE FROM reviewers WHERE name = ?", (name,))
+        if cur.rowcount == 0:
+            raise BadQuery(f"no reviewer is called {name}")
+
+    def list(self) -> list[dict[str, object]]:
+        """Every account: ``{"name", "created_at", "password"}`` (whether a password is set), by name."""
+        rows = self.conn.execute(
+            "SELECT name, created_at, password_hash IS NOT NULL AS password FROM reviewers ORDER BY name"
+        ).fetchall()
+        return [{"name": r["name"], "created_at": r["created_at"], "password": bool(r["password"])} for r in rows]
 
     def by_token(self, token: str) -> str | None:
         """The reviewer whose token this is, or None."""
@@ -73,6 +110,16 @@ class ReviewerStore(Store):
             return None
         return name if check_password(password, row["password_hash"]) else None
 
+    def sign_in(self, name: str, secret: str) -> str | None:
+        """The reviewer if ``secret`` is their password or the token ``reviewer add`` printed for them, else None."""
+        if secret.startswith(TOKEN_PREFIX):
+            return name if self.by_token(secret) == name else None
+        return self.by_password(name, secret)
+
     def count(self) -> int:
         """Number of reviewer accounts."""
         return int(self.conn.execute("SELECT count(*) FROM reviewers").fetchone()[0])
+
+
+def _new_token() -> str:
+    return f"{TOKEN_PREFIX}{secrets.token_urlsafe(32)}"

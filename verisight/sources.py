@@ -1,14 +1,31 @@
 """Source credibility for an answer, from what the store knows: the page and its raw HTML, its site's own home
-and about pages, and its near-duplicates in both directions (which copy was stored first depends on crawl order)."""
+and about pages, and its near-duplicates in both directions (which copy was stored first depends on crawl order).
+
+Reviewer labels apply on top of that automatic judgement. A page label wins outright: the reviewer looked at
+that page. A domain label replaces what is known about the domain (the shipped lists, the site's own about
+page), but never the page's own signals: a satire page, a copy of one, or a forum thread on a domain marked
+reliable stays satire or user-generated, so one relabel cannot turn a joke post into a verified fact.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from synth.types import Source
-from verifier.credibility import assess
+from verifier.credibility import (
+    FORUM_MIN_SIGNALS,
+    assess,
+    forum_reason,
+    forum_signals,
+    satire_signals,
+    split_host,
+    visible_text,
+)
 from verifier.types import SourceCredibility
+from verisight.decisions import ReviewerLabels, SourceLabel
 from verisight.documents import DocumentStore
+
+DOWNGRADES = ("satire", "unreliable", "user_generated")
 
 
 class SourceAssessor:
@@ -25,10 +42,56 @@ class SourceAssessor:
         self._names = None
 
     def assess(self, source: Source, overrides: Mapping[str, str]) -> SourceCredibility:
-        """A source's credibility from its page, its site's own pages, and its near-duplicates in both directions."""
+        """A source's credibility: the automatic judgement, then the reviewer labels in ``overrides`` (page URL or
+        domain → label; see the module docstring for how a domain label meets the page's own signals)."""
+        labels = overrides if isinstance(overrides, ReviewerLabels) else _as_labels(overrides)
+        doc = self.documents.get(source.url)
+        page = labels.page(source.url, *((doc.final_url, doc.canonical_url or "") if doc else ()))
+        if page is not None and page.label is not None:
+            return SourceCredibility(page.label, (page.describe(),))
+        automatic = self.automatic(source)
+        host, registrable = split_host(source.url)
+        domain = labels.domain(host, registrable)
+        if domain is None or domain.label is None:
+            return automatic
+        if domain.label in DOWNGRADES:
+            return SourceCredibility(domain.label, (domain.describe(),))
+        own = self.page_signals(source)
+        if own is not None:
+            return SourceCredibility(own.label, (*own.reasons, f"{domain.describe()}, but this page's own signs "
+                                                              "still count"))
+        return SourceCredibility(domain.label, (domain.describe(),))
+
+    def page_signals(self, source: Source) -> SourceCredibility | None:
+        """What the page itself shows, whatever its domain: satire (its own words, or a copy of a satire page)
+        or a forum / Q&A thread; None when it shows neither."""
         doc = self.documents.get(source.url)
         if doc is None:
-            return assess(source.url, source.title, "", overrides=overrides)
+            return None
+        html = self.documents.raw_html(doc.url)
+        page_text = visible_text(html) if html else ""
+        full = f"{doc.text}\n{page_text}" if page_text else doc.text
+        host, _ = split_host(doc.url)
+        satire = satire_signals(doc.title, full, host, self.satire_names())
+        for url in ([doc.duplicate_of] if doc.duplicate_of else []) + self.documents.copies_of(doc.url):
+            other = self.documents.get(url)
+            if other is not None and assess(other.url, other.title, other.text,
+                                            html=self.documents.raw_html(other.url)).label == "satire":
+                satire.append(f"a near-duplicate of the satire page {other.url}")
+                break
+        if satire:
+            return SourceCredibility("satire", tuple(satire))
+        forum = forum_signals(doc.url, doc.title, full)
+        if len(forum) >= FORUM_MIN_SIGNALS:
+            return SourceCredibility("user_generated", (forum_reason(forum),))
+        return None
+
+    def automatic(self, source: Source) -> SourceCredibility:
+        """A source's credibility from its page, its site's own pages, and its near-duplicates in both directions,
+        without any reviewer label."""
+        doc = self.documents.get(source.url)
+        if doc is None:
+            return assess(source.url, source.title, "")
         known = self.satire_names()
         copies = [doc.duplicate_of] if doc.duplicate_of else []
         copies += self.documents.copies_of(doc.url)
@@ -37,15 +100,15 @@ class SourceAssessor:
             other = self.documents.get(url)
             if other is None:
                 continue
-            verdict = assess(other.url, other.title, other.text, overrides=overrides,
+            verdict = assess(other.url, other.title, other.text,
                              html=self.documents.raw_html(other.url), known_satire=known)
             if verdict.label == "satire" or self.site_satire(other.site):
                 linked = SourceCredibility("satire", (f"near-duplicate of {other.url}", *verdict.reasons[:1]))
                 break
             linked = linked or verdict
-        page = assess(doc.url, doc.title, doc.text, overrides=overrides, duplicate_of_credibility=linked,
+        page = assess(doc.url, doc.title, doc.text, duplicate_of_credibility=linked,
                       html=self.documents.raw_html(doc.url), known_satire=known)
-        if page.label == "satire" or any(r.startswith("a reviewer") for r in page.reasons):
+        if page.label == "satire":
             return page
         site = self.site_satire(doc.site)
         if site is not None:
@@ -85,3 +148,12 @@ class SourceAssessor:
         self._names = result
         return result
 
+
+
+def _as_labels(overrides: Mapping[str, str]) -> ReviewerLabels:
+    """Plain ``{page URL or domain: label}`` overrides as ReviewerLabels (no reviewer details known)."""
+    return ReviewerLabels([
+        SourceLabel("page" if "://" in key else "domain", key.lower().removeprefix("www.") if "://" not in key
+                    else key, label, "", "")
+        for key, label in overrides.items()
+    ])

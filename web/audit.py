@@ -9,19 +9,22 @@ from typing import Any
 
 from flask import Blueprint, Flask, Response, flash, g, jsonify, redirect, render_template, request, session, url_for
 
+from verifier.credibility import split_host
 from verifier.types import CREDIBILITY_LABELS, VERDICT_LABELS
 from verisight.answers import normalise_claim
+from verisight.decisions import AUTOMATIC, CLAIM_DECISIONS, DOMAIN_WARNING, Scope, SourceLabel
 from web.auth import check_csrf, csrf_token, reviewer_api, reviewer_page, sign_in
 from web.context import engine_of, reviewers_of
 from web.errors import ApiError
 from web.openapi import DOMAIN_PATTERN
-from web.present import badge, claim_reason, source_by_id
+from web.present import badge, claim_reason, source_by_id, web_url
 
 bp = Blueprint("audit", __name__)
 
 STATUSES = ("flagged", "confirmed", "dismissed")
-DECISIONS = {"confirm": "confirmed", "dismiss": "dismissed"}
+DECISIONS = {"confirm": "confirmed", "dismiss": "dismissed", AUTOMATIC: "flagged"}
 MAX_NOTE = 2000
+MAX_URL = 2048
 DEFAULT_LIMIT = 100
 MAX_DOMAIN = 253
 _DOMAIN = re.compile(DOMAIN_PATTERN)
@@ -29,9 +32,26 @@ _GROUP_ID = re.compile(r"^[0-9a-f]{1,64}$")
 
 
 # -- the queue -------------------------------------------------------------------------------------------------
-def _enrich(group: dict[str, Any], overrides: dict[str, str]) -> dict[str, Any]:
-    """Add the evidence, reason, query and source credibility from the answer the group was first seen in."""
-    answer = engine_of().answers.get(str(group.get("answer_id", ""))) or {}
+def label_json(item: SourceLabel | None) -> dict[str, Any] | None:
+    """A source label as JSON: scope, url or domain, label (None: automatic), reviewer, at, note."""
+    if item is None:
+        return None
+    return {
+        "scope": item.scope,
+        "url" if item.scope == "page" else "domain": item.target,
+        "label": item.label,
+        "automatic": item.label is None,
+        "reviewer": item.reviewer,
+        "at": item.at,
+        "note": item.note,
+    }
+
+
+def _enrich(group: dict[str, Any]) -> dict[str, Any]:
+    """Add the evidence, reason, query, source credibility and reviewer decisions from the answer the group was
+    first seen in."""
+    answers = engine_of().answers
+    answer = answers.get(str(group.get("answer_id", ""))) or {}
     claim = next(
         (
             c
@@ -41,8 +61,10 @@ def _enrich(group: dict[str, Any], overrides: dict[str, str]) -> dict[str, Any]:
         None,
     )
     credibility = None
+    source_id = None
     if claim and claim.get("citations"):
-        source = source_by_id(answer, int(claim["citations"][0]))
+        source_id = int(claim["citations"][0])
+        source = source_by_id(answer, source_id)
         credibility = source.get("credibility") if source else None
     verdict = (claim or {}).get("verdict") or {}
     out = {
@@ -52,14 +74,24 @@ def _enrich(group: dict[str, Any], overrides: dict[str, str]) -> dict[str, Any]:
     out["norm"] = str(out["norm"] or "")
     out["url"] = str(out["url"] or "")
     out["last_seen"] = str(out["last_seen"] or "")
+    domain = str(group.get("domain", "") or "")
+    host_domain = split_host(out["url"])[1] if out["url"] else domain
     out.update(
         reason=str(verdict.get("reason") or claim_reason(claim or {"verdict": {"label": group.get("label")}})),
         action=str((claim or {}).get("action", "")),
         query=str(answer.get("query", "")),
+        claim_id=str((claim or {}).get("id", "")),
+        source_id=source_id,
         evidence=list(verdict.get("evidence") or ()),
         credibility=credibility,
-        reviewer_label=overrides.get(str(group.get("domain", ""))),
+        decision=group.get("decision"),
+        history=answers.decision_history(str(out["norm"]), domain),
+        page_label=label_json(answers.source_label("page", out["url"])) if out["url"] else None,
+        domain_label=label_json(answers.source_label("domain", host_domain)) if host_domain else None,
+        label_domain=host_domain,
     )
+    current = out["domain_label"]
+    out["reviewer_label"] = current["label"] if current else None
     return out
 
 
@@ -84,7 +116,6 @@ def queue(
         raise ApiError(400, "bad_request", f"domain must be at most {MAX_DOMAIN} characters")
     day = _parse_since(since) if since else ""
     shown = 0
-    overrides = engine_of().answers.source_overrides()
     for group in engine_of().answers.claim_groups(status):
         if label and group.get("label") != label:
             continue
@@ -92,7 +123,7 @@ def queue(
             continue
         if day and str(group.get("last_seen", ""))[:10] < day:
             continue
-        yield _enrich(group, overrides)
+        yield _enrich(group)
         shown += 1
         if shown >= limit:
             return
@@ -108,33 +139,63 @@ def _limit(raw: str | None) -> int:
 
 
 # -- actions shared by the API and the forms -------------------------------------------------------------------
-def decide(group_id: str, decision: object, note: object, reviewer: str) -> dict[str, Any]:
-    """Store a reviewer's decision on a claim group."""
-    if not isinstance(decision, str) or decision not in DECISIONS:
-        raise ApiError(400, "bad_request", "decision must be confirm or dismiss")
+def _note(note: object) -> str:
     if not isinstance(note, str) or len(note) > MAX_NOTE:
         raise ApiError(400, "bad_request", f"note must be a string of at most {MAX_NOTE} characters")
+    return note.strip()
+
+
+def decide(group_id: str, decision: object, note: object, reviewer: str) -> dict[str, Any]:
+    """Store a reviewer's decision on a claim group: confirm, dismiss, or automatic (undo)."""
+    if not isinstance(decision, str) or decision not in CLAIM_DECISIONS:
+        raise ApiError(400, "bad_request", "decision must be confirm, dismiss or automatic")
+    text = _note(note)
     group = engine_of().answers.find_group(group_id) if _GROUP_ID.match(group_id) else None
     if group is None:
         raise ApiError(404, "not_found", "no claim group has that id")
-    engine_of().answers.decide(group["norm"], group["domain"], group["text"], str(decision), reviewer, note)
+    stored = engine_of().answers.decide(group["norm"], group["domain"], group["text"], decision, reviewer, text)
     return {
         "id": group_id,
         "decision": decision,
-        "status": DECISIONS[str(decision)],
-        "reviewer": reviewer,
-        "note": note,
+        "status": DECISIONS[decision],
+        "reviewer": stored["reviewer"],
+        "at": stored["at"],
+        "note": stored["note"],
     }
 
 
-def label_source(domain: object, label: object, reviewer: str) -> dict[str, Any]:
-    """Store a reviewer's credibility label for a domain."""
+def _target(url: object, domain: object) -> tuple[Scope, str]:
+    """(scope, target) from a request naming a page URL or a domain (exactly one)."""
+    if (url is None) == (domain is None):
+        raise ApiError(400, "bad_request", "give either url (one page) or domain (every page of a site)")
+    if url is not None:
+        if not isinstance(url, str) or len(url) > MAX_URL or not web_url(url):
+            raise ApiError(400, "bad_request", f"url must be an http(s) address of at most {MAX_URL} characters")
+        return "page", url
     if not isinstance(domain, str) or len(domain) > MAX_DOMAIN or not _DOMAIN.fullmatch(domain):
         raise ApiError(400, "bad_request", "domain must be a lower-case host name such as news.example.org")
-    if label not in CREDIBILITY_LABELS:
-        raise ApiError(400, "bad_request", f"label must be one of {', '.join(CREDIBILITY_LABELS)}")
-    engine_of().answers.label_source(domain, str(label), reviewer)
-    return {"domain": domain, "label": label, "reviewer": reviewer}
+    return "domain", domain
+
+
+def label_source(
+    url: object, domain: object, label: object, automatic: object, note: object, reviewer: str
+) -> dict[str, Any]:
+    """Store a reviewer's credibility label for one page or a whole domain, or set it back to automatic."""
+    scope, target = _target(url, domain)
+    back = automatic is True or label == AUTOMATIC
+    if automatic not in (None, False, True):
+        raise ApiError(400, "bad_request", "automatic must be true or false")
+    if not back and label not in CREDIBILITY_LABELS:
+        raise ApiError(
+            400, "bad_request", f"label must be one of {', '.join(CREDIBILITY_LABELS)}, or send automatic: true"
+        )
+    if back and label not in (None, "", AUTOMATIC):
+        raise ApiError(400, "bad_request", "send either a label or automatic: true, not both")
+    stored = engine_of().answers.label_source(target, None if back else str(label), reviewer, _note(note), scope)
+    out = label_json(stored) or {}
+    if scope == "domain" and not back:
+        out["warning"] = DOMAIN_WARNING.format(domain=target)
+    return out
 
 
 def _json_body(allowed: set[str]) -> dict[str, Any]:
@@ -170,7 +231,7 @@ def api_claims() -> Response:
 @bp.post("/api/audit/claims/<group_id>")
 @reviewer_api
 def api_decide(group_id: str) -> Response:
-    """POST /api/audit/claims/<id> {"decision": "confirm|dismiss", "note"}."""
+    """POST /api/audit/claims/<id> {"decision": "confirm|dismiss|automatic", "note"}."""
     body = _json_body({"decision", "note"})
     return jsonify(decide(group_id, body.get("decision"), body.get("note", ""), g.reviewer))
 
@@ -178,9 +239,19 @@ def api_decide(group_id: str) -> Response:
 @bp.post("/api/audit/sources")
 @reviewer_api
 def api_label_source() -> Response:
-    """POST /api/audit/sources {"domain", "label"}."""
-    body = _json_body({"domain", "label"})
-    return jsonify(label_source(body.get("domain"), body.get("label"), g.reviewer))
+    """POST /api/audit/sources {"url" or "domain", "label" or "automatic": true, "note"}."""
+    body = _json_body({"url", "domain", "label", "automatic", "note"})
+    return jsonify(label_source(body.get("url"), body.get("domain"), body.get("label"), body.get("automatic"),
+                                body.get("note", ""), g.reviewer))
+
+
+@bp.get("/api/audit/sources")
+@reviewer_api
+def api_source_labels() -> Response:
+    """GET /api/audit/sources[?history=1]: the reviewer labels in force (or every decision, undos included)."""
+    history = request.args.get("history", "") in ("1", "true")
+    labels = [label_json(item) for item in engine_of().answers.source_labels(history=history)]
+    return jsonify({"count": len(labels), "labels": labels})
 
 
 # -- pages -----------------------------------------------------------------------------------------------------
@@ -204,6 +275,7 @@ def page() -> Any:
         labels=VERDICT_LABELS,
         credibility_labels=CREDIBILITY_LABELS,
         badge=badge,
+        domain_warning=DOMAIN_WARNING,
         reviewer=g.reviewer,
         csrf=csrf_token(),
     )
@@ -220,18 +292,43 @@ def _back() -> Any:
 @bp.post("/audit/claims/<group_id>")
 @reviewer_page
 def form_decide(group_id: str) -> Any:
-    """The confirm / dismiss form."""
+    """The confirm / dismiss / back-to-automatic form."""
     result = decide(group_id, request.form.get("decision"), request.form.get("note", ""), g.reviewer)
-    flash(f"{result['status'].capitalize()}: the group is now {result['status']}.")
+    group = engine_of().answers.find_group(group_id) or {}
+    if result["decision"] == AUTOMATIC:
+        flash("Back to automatic: the verifier's own verdict applies again to this claim.")
+    elif result["decision"] == "dismiss" and group.get("label") in ("satire", "unreliable_source"):
+        flash("Dismissed. This claim rests only on a satirical or user-generated source, so answers keep hedging "
+              "it; label the page itself if it deserves trust.")
+    elif result["decision"] == "dismiss":
+        flash("Dismissed: the next answer states this claim as supported when a credible source carries it.")
+    else:
+        flash(f"{result['status'].capitalize()}: the group is now {result['status']}.")
     return _back()
 
 
 @bp.post("/audit/sources")
 @reviewer_page
 def form_label_source() -> Any:
-    """The source-label form."""
-    result = label_source(request.form.get("domain"), request.form.get("label"), g.reviewer)
-    flash(f"{result['domain']} is now labelled {badge(result['label']).lower()}.")
+    """The source-label form: one page or a whole domain, a label or back to automatic."""
+    form = request.form
+    scope = form.get("scope", "page")
+    if scope not in ("page", "domain"):
+        raise ApiError(400, "bad_request", "scope must be page or domain")
+    label = form.get("label")
+    result = label_source(
+        form.get("url") if scope == "page" else None,
+        form.get("domain") if scope == "domain" else None,
+        label,
+        label == AUTOMATIC,
+        form.get("note", ""),
+        g.reviewer,
+    )
+    target = result.get("url") or result.get("domain")
+    if result["automatic"]:
+        flash(f"{target} is back to automatic: Verisight judges it by itself again.")
+    else:
+        flash(f"{target} is now labelled {badge(str(result['label'])).lower()}. {result.get('warning', '')}".strip())
     return _back()
 
 
@@ -241,7 +338,7 @@ def _safe_next(target: str) -> bool:
 
 @bp.route("/audit/signin", methods=["GET", "POST"])
 def signin() -> Any:
-    """Sign in with a reviewer name and password."""
+    """Sign in with a reviewer name and the password, or the token ``verisight reviewer add`` printed."""
     target = request.values.get("next", "")
     if not _safe_next(target):
         target = url_for("audit.page")
@@ -251,11 +348,11 @@ def signin() -> Any:
         check_csrf()
         name = request.form.get("name", "")[:64]
         password = request.form.get("password", "")[:1024]
-        reviewer = reviewers_of().by_password(name, password) if name and password else None
+        reviewer = reviewers_of().sign_in(name, password.strip()) if name and password else None
         if reviewer is not None:
             sign_in(reviewer)
             return redirect(target, code=303)
-        error, status = "Wrong name or password.", 401
+        error, status = "Wrong name, password or token.", 401
     html = render_template("signin.html", next=target, error=error, csrf=csrf_token())
     return Response(html, status=status, mimetype="text/html")
 

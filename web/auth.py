@@ -1,4 +1,5 @@
-"""Who the reviewer is (session after a password sign-in, or ``Authorization: Bearer <token>``) and CSRF tokens.
+"""Who the reviewer is (session after signing in with a password or token, or ``Authorization: Bearer <token>``)
+and CSRF tokens.
 
 API routes answer 401 (JSON, ``WWW-Authenticate: Bearer``) to anyone else; page routes redirect to the sign-in
 page. A request signed in by session cookie must also carry the session's CSRF token (form field ``csrf_token``
@@ -54,7 +55,8 @@ def current_reviewer() -> tuple[str | None, str]:
         return bearer_reviewer(), "token"
     name = session.get("reviewer")
     if isinstance(name, str) and name:
-        return name, "session"
+        # A removed account's session ends with it.
+        return (name if reviewers_of().exists(name) else None), "session"
     return None, ""
 
 

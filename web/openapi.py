@@ -7,6 +7,7 @@ from typing import Any
 
 from verifier.types import ACTIONS, CREDIBILITY_LABELS, VERDICT_LABELS
 from verisight import __version__
+from verisight.decisions import CLAIM_DECISIONS
 
 JSON = "application/json"
 HTML = "text/html"
@@ -155,24 +156,57 @@ SCHEMAS: dict[str, Any] = {
             "evidence": {"type": "array", "items": _ref("Evidence")},
             "credibility": {"oneOf": [_ref("Credibility"), {"type": "null"}]},
             "reviewer_label": {"oneOf": [{"enum": list(CREDIBILITY_LABELS)}, {"type": "null"}]},
+            "claim_id": _STR,
+            "source_id": _NULLABLE_INT,
+            "decision": {"oneOf": [_ref("Decision"), {"type": "null"}]},
+            "history": {"type": "array", "items": _ref("Decision")},
+            "page_label": {"oneOf": [_ref("SourceLabel"), {"type": "null"}]},
+            "domain_label": {"oneOf": [_ref("SourceLabel"), {"type": "null"}]},
+            "label_domain": _STR,
         },
         required=["id", "text", "domain", "label", "seen", "last_seen", "answer_id", "status"],
     ),
+    "Decision": _obj(
+        {"decision": {"enum": list(CLAIM_DECISIONS)}, "reviewer": _STR, "at": _STR, "note": _STR}
+    ),
+    "SourceLabel": _obj(
+        {
+            "scope": {"enum": ["page", "domain"]},
+            "url": _STR,
+            "domain": _STR,
+            "label": {"oneOf": [{"enum": list(CREDIBILITY_LABELS)}, {"type": "null"}]},
+            "automatic": {"type": "boolean"},
+            "reviewer": _STR,
+            "at": _STR,
+            "note": _STR,
+            "warning": _STR,
+        },
+        required=["scope", "label", "automatic", "reviewer", "at", "note"],
+    ),
+    "SourceLabels": _obj({"count": _INT, "labels": {"type": "array", "items": _ref("SourceLabel")}}),
     "ClaimGroups": _obj({"status": _STR, "count": _INT, "groups": {"type": "array", "items": _ref("ClaimGroup")}}),
     "DecisionRequest": _obj(
-        {"decision": {"enum": ["confirm", "dismiss"]}, "note": {"type": "string", "maxLength": 2000}},
+        {"decision": {"enum": list(CLAIM_DECISIONS)}, "note": {"type": "string", "maxLength": 2000}},
         required=["decision"],
     ),
     "DecisionResult": _obj(
-        {"id": _STR, "decision": {"enum": ["confirm", "dismiss"]}, "status": _STR, "reviewer": _STR, "note": _STR}
+        {"id": _STR, "decision": {"enum": list(CLAIM_DECISIONS)}, "status": _STR, "reviewer": _STR, "at": _STR,
+         "note": _STR}
     ),
-    "SourceLabelRequest": _obj(
-        {
-            "domain": _DOMAIN_SCHEMA,
-            "label": {"enum": list(CREDIBILITY_LABELS)},
-        }
-    ),
-    "SourceLabelResult": _obj({"domain": _STR, "label": {"enum": list(CREDIBILITY_LABELS)}, "reviewer": _STR}),
+    "SourceLabelRequest": {
+        "description": "One page (`url`) or every page of a domain (`domain`); a `label`, or `automatic: true`.",
+        **_obj(
+            {
+                "url": {"type": "string", "maxLength": 2048, "pattern": "^https?://"},
+                "domain": _DOMAIN_SCHEMA,
+                "label": {"enum": [*CREDIBILITY_LABELS, "automatic"]},
+                "automatic": {"type": "boolean"},
+                "note": {"type": "string", "maxLength": 2000},
+            },
+            required=[],
+        ),
+        "oneOf": [{"required": ["url"]}, {"required": ["domain"]}],
+    },
     "StreamEvent": {
         "type": "object",
         "description": (
@@ -362,13 +396,33 @@ PATHS: dict[str, Any] = {
     "/api/audit/sources": {
         "post": {
             "operationId": "auditLabelSource",
-            "summary": "Set a reviewer credibility label for a domain.",
+            "summary": "Label one page or a whole domain (the answer warns for a domain), or set it back to automatic.",
             "security": _REVIEWER,
             "requestBody": {"required": True, "content": {JSON: {"schema": _ref("SourceLabelRequest")}}},
             "responses": {
-                "200": _json(_ref("SourceLabelResult"), "The label was stored."),
+                "200": _json(_ref("SourceLabel"), "The label was stored."),
                 **_errors("400", "401", "403", "413", "429", "500"),
             },
+        },
+        "get": {
+            "operationId": "auditSourceLabels",
+            "summary": "The reviewer labels in force, with who set them, when and the note.",
+            "security": _REVIEWER,
+            "parameters": [_param("history", {"enum": ["", "0", "1", "true"]}, "1: every decision, undos included.")],
+            "responses": {"200": _json(_ref("SourceLabels"), "The labels."), **_errors("401", "429", "500")},
+        },
+    },
+    "/cached/{ident}": {
+        "get": {
+            "operationId": "cachedCopy",
+            "summary": "The stored text of a source with the evidence quotes highlighted (the first is #quote).",
+            "parameters": [
+                {"name": "ident", "in": "path", "required": True, "schema": _STR,
+                 "description": "A source number (with `answer`) or a passage id."},
+                _param("answer", _STR, "The stored answer a source number belongs to."),
+                _param("claim", _STR, "Only this claim's evidence quotes."),
+            ],
+            "responses": {"200": _html("The cached copy."), **_errors("400", "404", "429", "500")},
         }
     },
     "/healthz": {
@@ -445,7 +499,7 @@ PATHS: dict[str, Any] = {
             "parameters": [{"name": "group_id", "in": "path", "required": True, "schema": _STR}],
             "requestBody": _form(
                 {
-                    "decision": {"enum": ["confirm", "dismiss"]},
+                    "decision": {"enum": list(CLAIM_DECISIONS)},
                     "note": {"type": "string", "maxLength": 2000},
                     "csrf_token": _STR,
                     "back": _STR,
@@ -466,12 +520,15 @@ PATHS: dict[str, Any] = {
             "security": _REVIEWER,
             "requestBody": _form(
                 {
-                    "domain": _DOMAIN_SCHEMA,
-                    "label": {"enum": list(CREDIBILITY_LABELS)},
+                    "scope": {"enum": ["page", "domain"]},
+                    "url": _STR,
+                    "domain": _STR,
+                    "label": {"enum": [*CREDIBILITY_LABELS, "automatic"]},
+                    "note": {"type": "string", "maxLength": 2000},
                     "csrf_token": _STR,
                     "back": _STR,
                 },
-                ["domain", "label"],
+                ["label"],
             ),
             "responses": {
                 "303": _redirect("Back to the audit page."),
@@ -489,13 +546,13 @@ PATHS: dict[str, Any] = {
         },
         "post": {
             "operationId": "signin",
-            "summary": "Sign in with a reviewer name and password.",
+            "summary": "Sign in with a reviewer name and the password or the token `reviewer add` printed.",
             "requestBody": _form(
                 {"name": _STR, "password": _STR, "csrf_token": _STR, "next": _STR}, ["name", "password", "csrf_token"]
             ),
             "responses": {
                 "303": _redirect("Signed in: to the audit page."),
-                "401": _html("Wrong name or password: the form again."),
+                "401": _html("Wrong name, password or token: the form again."),
                 **_errors("400", "403", "413", "429", "500"),
             },
         },

@@ -154,7 +154,7 @@ def client(app: Flask) -> FlaskClient:
 @pytest.fixture
 def reviewer(fresh_engine: Engine) -> dict[str, str]:
     """A reviewer account on the fresh engine: name, password and API token."""
-    store = ReviewerStore(fresh_engine.settings.path("answers.db"))
+    store = ReviewerStore(fresh_engine.settings.answers_db)
     token = store.add("rita", password="correct horse battery")
     store.close()
     return {"name": "rita", "password": "correct horse battery", "token": token}

@@ -91,7 +91,7 @@ def test_sign_in_needs_csrf_and_the_right_password(anon: FlaskClient, reviewer: 
     assert_error(anon.post("/audit/signin", data=form), 403, "csrf")
     token = csrf_of(anon.get("/audit/signin").get_data(as_text=True))
     wrong = anon.post("/audit/signin", data={**form, "password": "nope", "csrf_token": token})
-    assert wrong.status_code == 401 and "Wrong name or password" in wrong.get_data(as_text=True)
+    assert wrong.status_code == 401 and "Wrong name, password or token" in wrong.get_data(as_text=True)
     assert anon.get("/audit").status_code == 302
     ok = anon.post("/audit/signin", data={**form, "csrf_token": token, "next": "https://evil.example/"})
     assert ok.status_code == 303 and ok.headers["Location"] == "/audit"
@@ -106,7 +106,9 @@ def test_session_posts_need_the_csrf_token(audit_app: Flask, reviewer: dict[str,
     assert_error(client.post("/api/audit/sources", json={"domain": SATIRE, "label": "satire"}), 403, "csrf")
     ok = client.post("/api/audit/sources", json={"domain": SATIRE, "label": "satire"}, headers={"X-CSRF-Token": token})
     assert ok.status_code == 200
-    form = client.post("/audit/sources", data={"domain": SATIRE, "label": "satire", "csrf_token": token})
+    form = client.post(
+        "/audit/sources", data={"scope": "domain", "domain": SATIRE, "label": "satire", "csrf_token": token}
+    )
     assert form.status_code == 303
     assert client.get("/api/audit/claims").status_code == 200  # a session may read without a token
 
@@ -131,7 +133,11 @@ def test_reviewer_decisions_change_later_answers(audit_app: Flask, reviewer: dic
 
     labelled = api.post("/api/audit/sources", json={"domain": SATIRE, "label": "satire"}, headers=auth)
     assert labelled.status_code == 200
-    assert labelled.get_json() == {"domain": SATIRE, "label": "satire", "reviewer": reviewer["name"]}
+    body = labelled.get_json()
+    assert {k: body[k] for k in ("scope", "domain", "label", "automatic", "reviewer")} == {
+        "scope": "domain", "domain": SATIRE, "label": "satire", "automatic": False, "reviewer": reviewer["name"]
+    }
+    assert body["at"] and "every page of" in body["warning"]
 
     after = api.post("/api/answer", json={"query": ROCKS}).get_json()
     satire_source = next(s for s in after["sources"] if s["site"] == SATIRE)
@@ -144,6 +150,7 @@ def test_reviewer_decisions_change_later_answers(audit_app: Flask, reviewer: dic
     assert group["seen"] >= 1 and group["answer_id"]
     assert group["credibility"]["label"] == "satire"
     assert group["reviewer_label"] == "satire"
+    assert group["domain_label"]["reviewer"] == reviewer["name"] and group["domain_label"]["label"] == "satire"
 
     decided = api.post(f"/api/audit/claims/{group['id']}", json={"decision": "confirm", "note": "parody"}, headers=auth)
     assert decided.status_code == 200
@@ -166,7 +173,7 @@ def test_audit_page_lists_groups_with_buttons(audit_app: Flask, reviewer: dict[s
     groups = api.get("/api/audit/claims", headers=bearer(reviewer)).get_json()["groups"]
     assert groups, "the rock query over this corpus must leave flagged claims"
     assert 'value="confirm"' in html and 'value="dismiss"' in html
-    assert "Mark " in html and 'name="label"' in html
+    assert "Label the source" in html and 'name="label"' in html and 'value="automatic"' in html
     gid = groups[0]["id"]
     response = client.post(f"/audit/claims/{gid}", data={"decision": "dismiss", "note": "", "csrf_token": token})
     assert response.status_code == 303
@@ -204,6 +211,12 @@ def test_audit_validation(audit_app: Flask, reviewer: dict[str, str]) -> None:
         {"domain": SATIRE, "label": "evil"},
         {"domain": SATIRE},
         {"domain": SATIRE, "label": "satire", "x": 1},
+        {"domain": SATIRE, "url": "https://www.theunion-satire.example/", "label": "satire"},
+        {"label": "satire"},
+        {"url": "javascript:alert(1)", "label": "satire"},
+        {"url": "https://a.example/" + "x" * 2100, "label": "satire"},
+        {"domain": SATIRE, "label": "satire", "automatic": True},
+        {"domain": SATIRE, "automatic": "yes"},
     ):
         assert_error(client.post("/api/audit/sources", json=body, headers=auth), 400, "bad_request")
     ok = client.get("/api/audit/claims?status=flagged&label=satire&domain=x.example&since=2020-01-01", headers=auth)

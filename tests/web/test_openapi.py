@@ -93,7 +93,7 @@ def check_response(method: str, path: str, response: Any) -> None:
 @pytest.fixture
 def token(engine: Engine) -> str:
     """A reviewer token on the shared engine (reviewer state is only read here)."""
-    store = ReviewerStore(engine.settings.path("answers.db"))
+    store = ReviewerStore(engine.settings.answers_db)
     value = store.add("openapi-check", password="pw-openapi-check")
     store.close()
     return value
