@@ -68,6 +68,23 @@ def k_arg(default: int | None) -> int | None:
     return check_k(request.args["k"]) if "k" in request.args else default
 
 
+ANSWER_FIELDS = ("query", "k")
+ANSWER_PARAMS = ("q", "k")
+
+
+def reject_unknown(given: Any, allowed: tuple[str, ...], what: str) -> None:
+    """400 for any field or parameter of an answer request outside ``allowed`` (the same rule for the JSON
+    endpoint and the stream, so ``mode`` is refused by both rather than ignored by one)."""
+    unknown = sorted(set(given) - set(allowed))
+    if not unknown:
+        return
+    hint = ""
+    if "mode" in unknown:
+        hint = "; the overview mode (generated or extractive) is the server's synth_mode setting, not a request field"
+    raise ApiError(400, "bad_request", f"unknown {what}(s): {', '.join(unknown)}; an answer takes "
+                                       f"{' and '.join(allowed)}{hint}")
+
+
 def _json_body() -> dict[str, Any]:
     if not request.is_json:
         raise ApiError(400, "bad_request", "send a JSON object with Content-Type: application/json")
@@ -87,9 +104,7 @@ def _query_arg() -> str:
 def answer() -> Response:
     """POST /api/answer: the full verified answer as JSON."""
     body = _json_body()
-    unknown = sorted(set(body) - {"query", "k"})
-    if unknown:
-        raise ApiError(400, "bad_request", f"unknown field(s): {', '.join(unknown)}")
+    reject_unknown(body, ANSWER_FIELDS, "field")
     if "query" not in body:
         raise ApiError(400, "bad_request", "the query field is required")
     query = check_query(body["query"])
@@ -137,6 +152,7 @@ def _event_stream(
 @bp.get("/answer/stream")
 def answer_stream() -> Response:
     """GET /api/answer/stream?q=: the answer as server-sent events (sources, token, claim, done, error)."""
+    reject_unknown(request.args.keys(), ANSWER_PARAMS, "parameter")
     query = _query_arg()
     k = k_arg(None)
     events = answer_events(engine_of(), query, k)

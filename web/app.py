@@ -31,7 +31,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from verisight import __version__
 from verisight.engine import Engine
 from verisight.reviewers import ReviewerStore
-from web import api, audit, errors, ops, pages
+from web import api, audit, cached, errors, ops, pages
 from web.context import ENGINE, LIMITER, METRICS, REVIEWERS, limiter_of, metrics_of
 from web.limits import TokenBucketLimiter, retry_after
 from web.logs import log_request
@@ -50,10 +50,9 @@ UNLIMITED_PREFIXES = ("/healthz", "/readyz", "/metrics", "/static/")
 CORS_PREFIXES = ("/api/answer", "/api/search", "/api/answers/", "/api/openapi.json")
 
 
-def load_secret_key(data_dir: Path) -> str:
-    """The key in ``data_dir/secret_key``, created (mode 0600) with a random value when missing."""
-    path = data_dir / "secret_key"
-    data_dir.mkdir(parents=True, exist_ok=True)
+def load_secret_key(path: Path) -> str:
+    """The key in ``path`` (``Settings.secret_key_file``), created (mode 0600) with a random value when missing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
@@ -85,12 +84,12 @@ def create_app(engine: Engine, config: Mapping[str, Any] | None = None) -> Flask
     )
     app.config.update(config)
     if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = settings.secret_key or load_secret_key(settings.data_dir)
+        app.config["SECRET_KEY"] = settings.secret_key or load_secret_key(settings.secret_key_file)
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
     app.extensions[ENGINE] = engine
     app.extensions[METRICS] = Metrics()
-    app.extensions[REVIEWERS] = ReviewerStore(settings.path("answers.db"))
+    app.extensions[REVIEWERS] = ReviewerStore(settings.answers_db)
     app.extensions[LIMITER] = TokenBucketLimiter(int(app.config["RATE_LIMIT_PER_MINUTE"] or 0))
 
     proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
@@ -102,7 +101,7 @@ def create_app(engine: Engine, config: Mapping[str, Any] | None = None) -> Flask
     app.before_request(_start_request)
     app.after_request(_finish_request)
     errors.init_app(app)
-    for module in (api, ops, pages, audit):
+    for module in (api, ops, pages, audit, cached):
         module.init_app(app)
     app.jinja_env.globals["version"] = __version__
     app.add_template_filter(web_url, "web_url")

@@ -20,10 +20,10 @@ log = logging.getLogger("web")
 bp = Blueprint("pages", __name__)
 
 
-def _page(answer: dict[str, Any] | None, query: str = "") -> Response:
+def _page(answer: dict[str, Any] | None, query: str = "", error: str = "", status: int = 200) -> Response:
     view = answer_view(answer) if answer is not None else None
-    html = render_template("index.html", query=query, answer=view, badge=badge)
-    return Response(html, mimetype="text/html")
+    html = render_template("index.html", query=query, answer=view, badge=badge, error=error)
+    return Response(html, status=status, mimetype="text/html")
 
 
 @bp.get("/")
@@ -33,7 +33,13 @@ def index() -> Response:
     k = k_arg(None)
     if not raw:
         return _page(None)
-    query = check_query(raw)
+    try:
+        query = check_query(raw)
+    except ApiError as exc:  # a blank or wordless query: the search page again, with the reason, not an error page
+        if exc.status != 400:
+            raise
+        message = "Type a question first: the search box is empty." if not raw.strip() else exc.message
+        return _page(None, raw.strip(), error=message, status=400)
     result = None
     for event in answer_events(engine_of(), query, k):
         if event.kind == "done":

@@ -11,6 +11,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -61,7 +63,7 @@ def site(demo_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     data = tmp_path_factory.mktemp("browser") / "data"
     shutil.copytree(demo_data, data)
     engine = Engine(make_settings(data, synth_mode="extractive"))
-    ReviewerStore(engine.settings.path("answers.db")).add(REVIEWER[0], password=REVIEWER[1])
+    ReviewerStore(engine.settings.answers_db).add(REVIEWER[0], password=REVIEWER[1])
     try:
         with running_server(create_app(engine, TEST_CONFIG)) as url:
             yield url, engine
@@ -228,4 +230,172 @@ def test_accessibility_has_no_serious_violations(site: tuple[str, Engine], brows
     page.click("form.signin button[type=submit]")
     page.wait_for_url(re.compile(r"/audit$"))
     assert run_axe(page) == []
+    context.close()
+
+
+# -- issue 16: reviewers who cannot make things worse, and the cached copy ------------------------------------------
+@pytest.fixture
+def fresh_site(demo_data: Path, tmp_path: Path) -> Iterator[tuple[str, Engine, str]]:
+    """A site of its own over a copy of the demo corpus, and the token `verisight reviewer add tom` printed."""
+    data = tmp_path / "data"
+    shutil.copytree(demo_data, data)
+    printed = subprocess.run(
+        [sys.executable, "-c", "import sys; from verisight.cli import main; sys.exit(main())",
+         "reviewer", "add", "tom", "--data", str(data)],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "VERISIGHT_HOME": str(tmp_path / "unused")},
+    )
+    assert printed.returncode == 0, printed.stderr
+    token = printed.stdout.strip()
+    engine = Engine(make_settings(data, synth_mode="extractive"))
+    try:
+        with running_server(create_app(engine, TEST_CONFIG)) as url:
+            yield url, engine, token
+    finally:
+        engine.close()
+
+
+def sign_in_with(page: Any, name: str, secret: str) -> None:
+    """Sign in on the audit page's form."""
+    page.goto("/audit")
+    assert "/audit/signin" in page.url
+    page.fill("#name", name)
+    page.fill("#password", secret)
+    page.click("form.signin button[type=submit]")
+    page.wait_for_url(re.compile(r"/audit$"))
+
+
+def forum_source(answer: dict[str, Any]) -> dict[str, Any]:
+    """The demo forum's source in an answer."""
+    return next(s for s in answer["sources"] if "kitchentalk" in s["site"])
+
+
+def glue_claims(answer: dict[str, Any]) -> list[dict[str, Any]]:
+    """The glue-on-pizza joke's claims in an answer."""
+    return [c for c in answer["overview"]["claims"] if "glue" in c["text"].lower() or "tack" in c["text"].lower()]
+
+
+def test_a_reviewer_signs_in_with_the_printed_token(fresh_site: tuple[str, Engine, str], browser: Any) -> None:
+    base, _, token = fresh_site
+    context = browser.new_context(base_url=base)
+    page = context.new_page()
+    page.goto("/audit/signin")
+    page.fill("#name", "tom")
+    page.fill("#password", token + "x")
+    page.click("form.signin button[type=submit]")
+    playwright_api.expect(page.locator("#signin-error")).to_contain_text("Wrong name, password or token")
+    sign_in_with(page, "tom", token)
+    playwright_api.expect(page.locator(".audit-head")).to_contain_text("Signed in as tom")
+    context.close()
+
+
+def test_a_domain_relabel_leaves_the_joke_post_hedged(fresh_site: tuple[str, Engine, str], browser: Any) -> None:
+    base, _, token = fresh_site
+    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto("/")
+    before = ask(page, PIZZA)
+    jokes = glue_claims(before)
+    assert jokes and all(c["action"] != "keep" for c in jokes), "the glue joke must be flagged to begin with"
+    forum = forum_source(before)
+    joke = next(c for c in jokes if c["citations"])
+
+    sign_in_with(page, "tom", token)
+    group = page.locator("li#group-" + answers_group_id(normalise_claim(joke["text"]), forum["site"]))
+    assert group.count() == 1
+    domain_choice = group.locator("input[name=scope][value=domain]")
+    domain_choice.check()
+    playwright_api.expect(group.locator(".domain-warning")).to_contain_text("own signals still count")
+    group.locator("select[name=label]").select_option("reliable")
+    group.locator("form.label-source input[name=note]").fill("moderated forum")
+    group.locator("form.label-source button[type=submit]").click()
+    playwright_api.expect(page.locator(".flash")).to_contain_text("every page of kitchentalk.example")
+
+    page.goto("/")
+    after = ask(page, PIZZA)
+    assert forum_source(after)["credibility"]["label"] == "user_generated"
+    assert any("tom" in r for r in forum_source(after)["credibility"]["reasons"])
+    assert glue_claims(after) and all(c["action"] != "keep" for c in glue_claims(after))
+    for text in shown_claims(page, "keep"):
+        assert "glue" not in text.lower(), f"the joke came back as a verified fact: {text!r}"
+    assert not page.locator("#status").inner_text().startswith("Done: 3 claim(s) verified, 0 hedged")
+    context.close()
+
+
+def test_undo_restores_the_automatic_label(fresh_site: tuple[str, Engine, str], browser: Any) -> None:
+    base, _, token = fresh_site
+    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto("/")
+    before = ask(page, PIZZA)
+    automatic = forum_source(before)["credibility"]
+    joke = next(c for c in glue_claims(before) if c["citations"])
+
+    sign_in_with(page, "tom", token)
+    gid = "li#group-" + answers_group_id(normalise_claim(joke["text"]), forum_source(before)["site"])
+    page.locator(gid).locator("input[name=scope][value=page]").check()
+    page.locator(gid).locator("select[name=label]").select_option("satire")
+    page.locator(gid).locator("form.label-source button[type=submit]").click()
+    playwright_api.expect(page.locator(".flash")).to_contain_text("is now labelled satire")
+    playwright_api.expect(page.locator(gid).locator(".reviewer-label")).to_contain_text("This page labelled")
+
+    page.goto("/")
+    labelled = ask(page, PIZZA)
+    assert forum_source(labelled)["credibility"]["label"] == "satire"
+
+    page.goto("/audit")
+    page.locator(gid).locator("input[name=scope][value=page]").check()
+    page.locator(gid).locator("select[name=label]").select_option("automatic")
+    page.locator(gid).locator("form.label-source button[type=submit]").click()
+    playwright_api.expect(page.locator(".flash")).to_contain_text("back to automatic")
+
+    page.goto("/")
+    after = ask(page, PIZZA)
+    assert forum_source(after)["credibility"] == automatic
+    badge = page.locator(f"#source-{forum_source(after)['id']} .badge")
+    playwright_api.expect(badge).to_have_text("User-generated")
+    assert "a reviewer" not in page.locator(f"#source-{forum_source(after)['id']}").inner_text()
+    context.close()
+
+
+def test_a_citation_opens_the_cached_copy_with_the_quote_highlighted(
+    fresh_site: tuple[str, Engine, str], browser: Any
+) -> None:
+    base, _, _ = fresh_site
+    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto("/")
+    answer = ask(page, MANIFEST["check_query"])
+    cite = page.locator("#overview a.cite").first
+    n, claim_id = cite.get_attribute("data-source"), cite.get_attribute("data-claim")
+    claim = next(c for c in answer["overview"]["claims"] if c["id"] == claim_id)
+    quote = next(e["quote"] for e in claim["verdict"]["evidence"] if str(e["source_id"]) == n)
+    cite.click()
+    card = page.locator(f"#source-{n}")
+    playwright_api.expect(card).to_be_focused()
+    card.locator("a.cached-link").click()
+    page.wait_for_url(re.compile(r"/cached/"))
+    mark = page.locator("mark#quote")
+    playwright_api.expect(mark).to_be_visible()
+    assert " ".join(mark.inner_text().split()) == " ".join(quote.split())
+    source = next(s for s in answer["sources"] if str(s["id"]) == n)
+    assert page.locator("a.live-link").get_attribute("href") == source["url"]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "cached-copy.png"), full_page=True)
+    context.close()
+
+
+def test_a_failed_connection_shows_no_empty_answer_skeleton(site: tuple[str, Engine], browser: Any) -> None:
+    base, _ = site
+    context = browser.new_context(base_url=base)
+    page = context.new_page()
+    page.goto("/")
+    page.route("**/api/answer/stream*", lambda route: route.abort())
+    page.fill("#q", PIZZA)
+    page.press("#q", "Enter")
+    playwright_api.expect(page.locator("#error")).to_have_text("The connection failed.")
+    playwright_api.expect(page.locator("#answer")).to_be_hidden()
+    page.unroute("**/api/answer/stream*")
+    page.fill("#q", "   ")
+    page.press("#q", "Enter")
+    playwright_api.expect(page.locator("#error")).to_contain_text("Type a question first")
     context.close()

@@ -97,18 +97,18 @@ def test_request_id_and_security_headers(client) -> None:  # type: ignore[no-unt
 
 
 def test_secret_key_is_generated_once_with_mode_0600(tmp_path: Path) -> None:
-    key = load_secret_key(tmp_path)
     path = tmp_path / "secret_key"
+    key = load_secret_key(path)
     assert len(key) >= 32
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert load_secret_key(tmp_path) == key
+    assert load_secret_key(path) == key
 
 
 def test_app_uses_the_data_dir_key_when_none_is_configured(engine: Engine) -> None:
     from web.app import create_app
 
     app = create_app(engine, {"TESTING": True})
-    assert app.config["SECRET_KEY"] == (engine.settings.data_dir / "secret_key").read_text().strip()
+    assert app.config["SECRET_KEY"] == engine.settings.secret_key_file.read_text().strip()
 
 
 def test_json_log_lines_carry_the_request_id_but_not_the_query() -> None:

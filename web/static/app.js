@@ -50,6 +50,12 @@
     return "/go?" + q.toString();
   }
 
+  function cachedHref(sourceId, claimId) {
+    var q = new URLSearchParams({ answer: state.answerId });
+    if (claimId) { q.set("claim", claimId); }
+    return "/cached/" + encodeURIComponent(String(sourceId)) + "?" + q.toString() + "#quote";
+  }
+
   function splitDisplay(text) {
     var body = (text || "").replace(/\s*\[\d+(?:\s*,\s*\d+)*\]/g, "").replace(/\s+$/, "");
     var last = body.slice(-1);
@@ -113,13 +119,21 @@
       meta.appendChild(document.createTextNode(" \u00b7 "));
       meta.appendChild(el("time", { datetime: s.published, text: s.published }));
     }
+    var actions = null;
+    if (state.answerId) {
+      actions = el("p", { "class": "source-actions" }, [
+        el("a", { "class": "cached-link", "data-source": String(s.id), href: cachedHref(s.id, "") },
+           ["Cached copy", el("span", { "class": "visually-hidden", text: " of source " + s.id })]),
+        " ", el("span", { "class": "muted", text: "(the stored text, quotes highlighted)" })]);
+    }
     var badgeP = el("p", {}, [el("span", { "class": "badge badge-" + label, text: BADGES[label] || label })]);
     var reasons = (s.credibility || {}).reasons || [];
     if (reasons.length) { badgeP.appendChild(el("span", { "class": "reasons", text: " " + reasons.join("; ") })); }
     var h3 = el("h3", { id: "source-" + s.id + "-title" },
                 [el("span", { "class": "num", "aria-hidden": "true", text: "[" + s.id + "]" }), " ", link]);
     return el("li", { "class": "source", id: "source-" + s.id, tabindex: "-1" },
-              [el("article", { "aria-labelledby": "source-" + s.id + "-title" }, [h3, meta, badgeP])]);
+              [el("article", { "aria-labelledby": "source-" + s.id + "-title" },
+                  actions ? [h3, meta, actions, badgeP] : [h3, meta, badgeP])]);
   }
 
   function renderSources(list) {
@@ -148,6 +162,9 @@
     box.textContent = (err && err.message) || "Something went wrong.";
     box.hidden = false;
     status("");
+    // No empty Overview / Sources skeleton under the error: show the answer box only if something arrived.
+    var empty = !$("overview").childNodes.length && !$("sources").childNodes.length && !$("draft").textContent;
+    if (empty) { $("answer").hidden = true; }
   }
 
   function renderPassages(answer) {
@@ -257,8 +274,14 @@
 
   form.addEventListener("submit", function (ev) {
     var query = $("q").value.trim();
-    if (!query) { return; }
     ev.preventDefault();
+    if (!query) {
+      reset();
+      $("answer").hidden = true;
+      showError({ message: "Type a question first: the search box is empty." });
+      $("q").focus();
+      return;
+    }
     history.pushState({ q: query }, "", "/?" + new URLSearchParams({ q: query }).toString());
     document.title = query + " \u00b7 Verisight";
     ask(query);
@@ -281,6 +304,8 @@
     if (!card) { return; }
     var link = card.querySelector(".source-link");
     if (link && state.answerId) { link.setAttribute("href", goHref(n, claimId)); }
+    var copy = card.querySelector(".cached-link");
+    if (copy && state.answerId) { copy.setAttribute("href", cachedHref(n, claimId)); }
     Array.prototype.forEach.call(document.querySelectorAll(".source.highlight"), function (c) {
       c.classList.remove("highlight");
     });
