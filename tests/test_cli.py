@@ -93,6 +93,11 @@ def test_reviewer_accounts_add_list_rotate_remove(tmp_path: Path) -> None:
     as_json = json.loads(run("reviewer", "list", "--json", home=home).stdout)
     assert [a["name"] for a in as_json] == ["alice", "bob"] and as_json[1]["password"] is True
 
+    elsewhere = tmp_path / "elsewhere"
+    assert run("reviewer", "add", "carol", "--data", str(elsewhere), home=home).returncode == 0
+    assert run("reviewer", "--data", str(elsewhere), "list", home=home).stdout.startswith("carol")
+    assert "carol" not in run("reviewer", "list", home=home).stdout
+
     assert run("reviewer", "remove", "alice", home=home).returncode == 0
     assert store.by_token(newer) is None
     missing = run("reviewer", "remove", "alice", home=home)

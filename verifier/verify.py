@@ -9,8 +9,10 @@ Label: ``supported`` if a reliable or unknown source supports it; ``satire`` if 
 from satire (or from a copy of a satire page's text); ``unreliable_source`` if it comes only from
 user-generated or unreliable sources; ``contradicted`` if a credible passage on the same topic negates,
 opposes or changes a number of the claim; else ``unsupported``. Support from satire or user-generated
-sources never makes a claim ``supported``, reviewer dismissals included: a reviewer changes a source's
-label through the credibility overrides instead.
+sources never makes a claim ``supported`` on its own. A reviewer's dismissal is scoped to one claim and one
+source's domain: it lets that user-generated or unreliable source back that claim (the reviewer read the claim
+and vouched for it), but never a satire source; a reviewer changes a whole page's or domain's label through the
+credibility overrides instead.
 """
 
 from __future__ import annotations
@@ -248,7 +250,8 @@ class Verifier:
         support.sort(key=lambda sc: -sc.score)
         credible: list[tuple[_Scored, list[str], str]] = []
         framed: list[tuple[_Scored, list[str], str]] = []
-        for sc in (sc for sc in support if sc.credibility in CREDIBLE):
+        vouched = [sc for sc in support if sc.credibility in DOUBTFUL and sc.source_id in dismissed]
+        for sc in (sc for sc in support if sc.credibility in CREDIBLE or sc in vouched):
             # A fact check repeats the claim it debunks: such a passage is evidence against, not for.
             window = [sc.passage.text[a:b] for a, b in sc.spans]
             context = [sc.passage.text[a:b] for a, b in split_sentences(sc.passage.text) if (a, b) not in sc.spans]
@@ -263,6 +266,8 @@ class Verifier:
             top = credible_sc[0]
             label, score, ev = "supported", top.score, credible_sc[:3]
             reviewer = " (a reviewer confirmed this source)" if top.source_id in dismissed else ""
+            if top in vouched:
+                reviewer = " (a reviewer confirmed this claim from this source)"
             reason = f'Backed by source [{top.source_id}]{reviewer}: "{_quote(top)}"'
         elif satire:
             label, score, ev = "satire", satire[0].score, satire[:3]

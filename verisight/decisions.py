@@ -37,16 +37,18 @@ class SourceLabel:
 
 
 class ReviewerLabels(dict[str, str]):
-    """The labels in force: page URL or domain → label (a page's URL contains ``://``, a domain does not), with
-    each label's decision in ``details``. A plain ``Mapping[str, str]`` to code that only needs the labels."""
+    """The labels in force, newest first given: page URL or domain (without ``www.``) → label (a page's URL
+    contains ``://``, a domain does not), with each label's decision in ``details``. A plain ``Mapping[str, str]``
+    to code that only needs the labels."""
 
     def __init__(self, labels: list[SourceLabel] | None = None) -> None:
         super().__init__()
         self.details: dict[str, SourceLabel] = {}
         for item in labels or ():
-            if item.label is not None:
-                self[item.target] = item.label
-                self.details[item.target] = item
+            key = item.target if item.scope == "page" else item.target.lower().removeprefix("www.")
+            if item.label is not None and key not in self.details:  # newest first: the first one wins
+                self[key] = item.label
+                self.details[key] = item
 
     def page(self, *urls: str) -> SourceLabel | None:
         """The label of the first of ``urls`` a reviewer labelled, or None."""

@@ -12,7 +12,7 @@ from flask import Blueprint, Flask, Response, flash, g, jsonify, redirect, rende
 from verifier.credibility import split_host
 from verifier.types import CREDIBILITY_LABELS, VERDICT_LABELS
 from verisight.answers import normalise_claim
-from verisight.decisions import AUTOMATIC, CLAIM_DECISIONS, DOMAIN_WARNING, Scope, SourceLabel
+from verisight.decisions import AUTOMATIC, CLAIM_DECISIONS, DOMAIN_WARNING, ReviewerLabels, Scope, SourceLabel
 from web.auth import check_csrf, csrf_token, reviewer_api, reviewer_page, sign_in
 from web.context import engine_of, reviewers_of
 from web.errors import ApiError
@@ -47,7 +47,7 @@ def label_json(item: SourceLabel | None) -> dict[str, Any] | None:
     }
 
 
-def _enrich(group: dict[str, Any]) -> dict[str, Any]:
+def _enrich(group: dict[str, Any], labels: ReviewerLabels) -> dict[str, Any]:
     """Add the evidence, reason, query, source credibility and reviewer decisions from the answer the group was
     first seen in."""
     answers = engine_of().answers
@@ -75,7 +75,7 @@ def _enrich(group: dict[str, Any]) -> dict[str, Any]:
     out["url"] = str(out["url"] or "")
     out["last_seen"] = str(out["last_seen"] or "")
     domain = str(group.get("domain", "") or "")
-    host_domain = split_host(out["url"])[1] if out["url"] else domain
+    host, host_domain = split_host(out["url"] or domain)
     out.update(
         reason=str(verdict.get("reason") or claim_reason(claim or {"verdict": {"label": group.get("label")}})),
         action=str((claim or {}).get("action", "")),
@@ -86,8 +86,8 @@ def _enrich(group: dict[str, Any]) -> dict[str, Any]:
         credibility=credibility,
         decision=group.get("decision"),
         history=answers.decision_history(str(out["norm"]), domain),
-        page_label=label_json(answers.source_label("page", out["url"])) if out["url"] else None,
-        domain_label=label_json(answers.source_label("domain", host_domain)) if host_domain else None,
+        page_label=label_json(labels.page(str(out["url"]))),
+        domain_label=label_json(labels.domain(host, host_domain)) if host else None,
         label_domain=host_domain,
     )
     current = out["domain_label"]
@@ -116,6 +116,7 @@ def queue(
         raise ApiError(400, "bad_request", f"domain must be at most {MAX_DOMAIN} characters")
     day = _parse_since(since) if since else ""
     shown = 0
+    labels = engine_of().answers.source_overrides()
     for group in engine_of().answers.claim_groups(status):
         if label and group.get("label") != label:
             continue
@@ -123,7 +124,7 @@ def queue(
             continue
         if day and str(group.get("last_seen", ""))[:10] < day:
             continue
-        yield _enrich(group)
+        yield _enrich(group, labels)
         shown += 1
         if shown >= limit:
             return
@@ -297,11 +298,11 @@ def form_decide(group_id: str) -> Any:
     group = engine_of().answers.find_group(group_id) or {}
     if result["decision"] == AUTOMATIC:
         flash("Back to automatic: the verifier's own verdict applies again to this claim.")
-    elif result["decision"] == "dismiss" and group.get("label") in ("satire", "unreliable_source"):
-        flash("Dismissed. This claim rests only on a satirical or user-generated source, so answers keep hedging "
-              "it; label the page itself if it deserves trust.")
+    elif result["decision"] == "dismiss" and group.get("label") == "satire":
+        flash("Dismissed. A satirical source never backs a claim as a fact, so answers keep leaving it out; "
+              "label the page itself if it is not satire.")
     elif result["decision"] == "dismiss":
-        flash("Dismissed: the next answer states this claim as supported when a credible source carries it.")
+        flash("Dismissed: the next answer states this claim as supported, saying a reviewer confirmed it.")
     else:
         flash(f"{result['status'].capitalize()}: the group is now {result['status']}.")
     return _back()

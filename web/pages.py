@@ -33,13 +33,9 @@ def index() -> Response:
     k = k_arg(None)
     if not raw:
         return _page(None)
-    try:
-        query = check_query(raw)
-    except ApiError as exc:  # a blank or wordless query: the search page again, with the reason, not an error page
-        if exc.status != 400:
-            raise
-        message = "Type a question first: the search box is empty." if not raw.strip() else exc.message
-        return _page(None, raw.strip(), error=message, status=400)
+    if not raw.strip():  # only spaces: the search page again with a hint, not a full-page error
+        return _page(None, error="Type a question first: the search box is empty.", status=400)
+    query = check_query(raw)
     result = None
     for event in answer_events(engine_of(), query, k):
         if event.kind == "done":

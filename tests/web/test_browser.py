@@ -357,6 +357,37 @@ def test_undo_restores_the_automatic_label(fresh_site: tuple[str, Engine, str], 
     context.close()
 
 
+def test_a_dismiss_changes_the_next_answer(fresh_site: tuple[str, Engine, str], browser: Any) -> None:
+    base, _, token = fresh_site
+    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto("/")
+    query = MANIFEST["check_query"]
+    before = ask(page, query)
+    hedged = [c for c in before["overview"]["claims"] if c["action"] == "hedge" and c["citations"]]
+    assert hedged, "the burn question over the demo corpus must give a hedged (forum) claim to review"
+    claim = hedged[0]
+    site = next(s["site"] for s in before["sources"] if s["id"] == claim["citations"][0])
+    status_before = page.locator("#status").inner_text()
+
+    sign_in_with(page, "tom", token)
+    group = page.locator("li#group-" + answers_group_id(normalise_claim(claim["text"]), site))
+    group.locator("form.decide input[name=note]").fill("matches the hospital's advice")
+    group.locator("button[value=dismiss]").click()
+    playwright_api.expect(page.locator(".flash")).to_contain_text("Dismissed")
+    page.goto("/audit?status=dismissed")
+    playwright_api.expect(page.locator(".history").first).to_contain_text("tom")
+    playwright_api.expect(page.locator(".history").first).to_contain_text("matches the hospital's advice")
+
+    page.goto("/")
+    after = ask(page, query)
+    [again] = [c for c in after["overview"]["claims"] if c["text"] == claim["text"]]
+    assert again["action"] == "keep" and "a reviewer confirmed" in again["verdict"]["reason"]
+    playwright_api.expect(page.locator(f"#claim-{again['id']}")).to_have_class(re.compile(r"claim-keep"))
+    assert page.locator("#status").inner_text() != status_before
+    context.close()
+
+
 def test_a_citation_opens_the_cached_copy_with_the_quote_highlighted(
     fresh_site: tuple[str, Engine, str], browser: Any
 ) -> None:

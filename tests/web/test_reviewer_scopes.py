@@ -158,3 +158,25 @@ def test_sign_in_with_the_printed_token(scoped_app: Flask, reviewer: dict[str, s
     with scoped_app.app_context():
         reviewers_of().remove("rita")
     assert client.get("/audit").status_code == 302, "a removed reviewer's session must end"
+
+
+def test_a_dismissed_flag_changes_the_next_answer(scoped_app: Flask, reviewer: dict[str, str]) -> None:
+    api = scoped_app.test_client()
+    auth = {"Authorization": f"Bearer {reviewer['token']}"}
+    before = api.post("/api/answer", json={"query": PIZZA}).get_json()
+    hedged = [c for c in before["overview"]["claims"] if c["action"] == "hedge"]
+    assert hedged, "the pizza question must leave a hedged claim"
+    claim = hedged[0]
+    groups = api.get("/api/audit/claims", headers=auth).get_json()["groups"]
+    group = next(g for g in groups if g["text"] == claim["text"])
+    api.post(f"/api/audit/claims/{group['id']}", json={"decision": "dismiss", "note": "right"}, headers=auth)
+
+    after = api.post("/api/answer", json={"query": PIZZA}).get_json()
+    [again] = [c for c in after["overview"]["claims"] if c["text"] == claim["text"]]
+    assert again["action"] == "keep" and again["verdict"]["label"] == "supported"
+    assert "a reviewer confirmed" in again["verdict"]["reason"]
+
+    api.post(f"/api/audit/claims/{group['id']}", json={"decision": "automatic"}, headers=auth)
+    undone = api.post("/api/answer", json={"query": PIZZA}).get_json()
+    [back] = [c for c in undone["overview"]["claims"] if c["text"] == claim["text"]]
+    assert back["action"] == claim["action"] and back["verdict"]["label"] == claim["verdict"]["label"]

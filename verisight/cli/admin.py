@@ -10,7 +10,7 @@ from typing import Any
 
 from verisight.answers import AnswerStore
 from verisight.cli.output import err, out_json
-from verisight.cli.registry import command
+from verisight.cli.registry import command, data_argument
 from verisight.engine import Engine
 from verisight.errors import BadQuery
 from verisight.reviewers import ReviewerStore
@@ -74,6 +74,8 @@ def _reviewer_args(p: argparse.ArgumentParser) -> None:
     rotate = sub.add_parser("rotate", help="a new token for an account; the old one stops working")
     rotate.add_argument("name")
     rotate.add_argument("--password", help="also set a new password")
+    for action in sub.choices.values():
+        data_argument(action, nested=True)
 
 
 @command("reviewer", "manage reviewer accounts: add NAME, list, remove NAME, rotate NAME", _reviewer_args,

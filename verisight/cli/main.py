@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from verisight import __version__
 from verisight.cli import admin, corpus, demo, quality, query, serving
 from verisight.cli.output import err
-from verisight.cli.registry import COMMANDS, Command
+from verisight.cli.registry import COMMANDS, Command, data_argument
 from verisight.errors import ConfigError, VerisightError
 from verisight.settings import Settings, load_settings
 
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     order = {name: i for i, name in enumerate(HELP_ORDER)}
     for cmd in sorted(COMMANDS.values(), key=lambda c: order.get(c.name, len(order))):
         p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
-        p.add_argument("--data", metavar="DIR", help="data directory (default $VERISIGHT_HOME, else ~/.verisight)")
+        data_argument(p)
         if cmd.arguments is not None:
             cmd.arguments(p)
     return parser

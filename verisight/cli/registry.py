@@ -38,6 +38,14 @@ class Command:
 
 
 COMMANDS: dict[str, Command] = {}
+DATA_HELP = "data directory (default $VERISIGHT_HOME, else ~/.verisight)"
+
+
+def data_argument(parser: argparse.ArgumentParser, *, nested: bool = False) -> None:
+    """Add ``--data DIR``; ``nested`` for a sub-command's own actions (``reviewer add NAME --data DIR``), which
+    leave the value given before the action alone when they are not given it themselves."""
+    default = argparse.SUPPRESS if nested else None
+    parser.add_argument("--data", metavar="DIR", default=default, help=DATA_HELP)
 
 
 def command(
