@@ -5,8 +5,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from crawler.summary import CrawlStats
+from crawler.types import Document
 from tests.conftest import make_settings
+from verisight.cli.corpus import index_with_progress
 from verisight.cli.progress import Bar
 from verisight.crawling import CrawlOptions, crawl_into
 from verisight.demo.server import DemoServer, load_manifest
@@ -43,3 +47,20 @@ def test_crawl_progress_counts_never_go_negative(tmp_path: Path) -> None:
         assert min(stats.done, stats.queued, stats.in_flight, stats.failed, stats.skipped) >= 0, stats
     # links found on the pages are counted as queued (the seeds alone are only 8)
     assert max(s.queued + s.in_flight for s in seen) > len(manifest["seeds"])
+
+
+def test_index_shows_embedding_progress_up_to_every_passage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    engine = Engine(make_settings(tmp_path))
+    for i in range(12):
+        text = f"Paragraph {i} about lighthouses and the sea. " * 20
+        url = f"https://lights.example/{i}"
+        engine.documents.put(
+            Document(url, url, None, f"Light {i}", "lights.example", None, None, "en", text, f"h{i}"), b""
+        )
+    update = index_with_progress(engine)
+    err = capsys.readouterr().err
+    engine.close()
+    bars = [line for line in err.splitlines() if line.startswith("index: embedding:")]
+    assert bars and f"{update.embedded}/{update.embedded}" in bars[-1], err
+    assert "passage/s" in err or "s/passage" in err
+    assert err.splitlines()[-1].startswith(f"index: added_docs {update.added_docs}")

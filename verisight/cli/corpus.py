@@ -52,11 +52,24 @@ def index_with_progress(engine: Engine) -> IndexUpdate:
     """Bring the index up to date with a progress bar over the passages it embeds; return what changed."""
     err(f"index: reading documents in {engine.settings.data_dir}")
     bar = Bar("index: embedding", unit="passage")
-    engine.index.progress = lambda done, total: bar.set(done, total)
+    finished = [0]  # passages embedded by the index's earlier chunks
+
+    def chunk_done(done: int, total: int) -> None:
+        finished[0] = done
+        bar.set(done, total)
+
+    # The index reports after each chunk of passages; the embedder (where it can) after each small batch inside it.
+    engine.index.progress = chunk_done
+    embedder = engine.embedder
+    fine_grained = hasattr(embedder, "progress")
+    if fine_grained:
+        setattr(embedder, "progress", lambda done, _n: bar.set(finished[0] + done))  # noqa: B010
     try:
         update = engine.update_index()
     finally:
         engine.index.progress = None
+        if fine_grained:
+            setattr(embedder, "progress", None)  # noqa: B010
         bar.close()
     figures = ", ".join(f"{k} {v}" for k, v in asdict(update).items() if isinstance(v, int | float))
     err(f"index: {figures}; {len(engine.index)} passages in the index")
