@@ -221,6 +221,11 @@ def test_accessibility_has_no_serious_violations(site: tuple[str, Engine], brows
     ask(page, PIZZA)
     page.locator("#overview a.cite").first.focus()
     assert run_axe(page) == []
+    cached = page.locator("a.cached-link").first.get_attribute("href")
+    assert cached
+    page.goto(cached)
+    assert run_axe(page) == []
+    page.go_back()
     page.set_viewport_size({"width": 375, "height": 800})
     assert run_axe(page) == []
     page.goto("/audit/signin")
