@@ -49,7 +49,7 @@ class SourceAssessor:
         page = labels.page(source.url, *((doc.final_url, doc.canonical_url or "") if doc else ()))
         if page is not None and page.label is not None:
             return SourceCredibility(page.label, (page.describe(),))
-        automatic = self.automatic(source)
+        automatic = self.automatic(source, labels)
         host, registrable = split_host(source.url)
         domain = labels.domain(host, registrable)
         if domain is None or domain.label is None:
@@ -86,9 +86,9 @@ class SourceAssessor:
             return SourceCredibility("user_generated", (forum_reason(forum),))
         return None
 
-    def automatic(self, source: Source) -> SourceCredibility:
+    def automatic(self, source: Source, labels: ReviewerLabels | None = None) -> SourceCredibility:
         """A source's credibility from its page, its site's own pages, and its near-duplicates in both directions,
-        without any reviewer label."""
+        without a reviewer label of its own (a copy of a page a reviewer marked satire is satire too)."""
         doc = self.documents.get(source.url)
         if doc is None:
             return assess(source.url, source.title, "")
@@ -100,6 +100,10 @@ class SourceAssessor:
             other = self.documents.get(url)
             if other is None:
                 continue
+            marked = _satire_label(labels, other.url) if labels else None
+            if marked is not None:
+                linked = SourceCredibility("satire", (f"near-duplicate of {other.url}", marked.describe()))
+                break
             verdict = assess(other.url, other.title, other.text,
                              html=self.documents.raw_html(other.url), known_satire=known)
             if verdict.label == "satire" or self.site_satire(other.site):
@@ -148,6 +152,13 @@ class SourceAssessor:
         self._names = result
         return result
 
+
+
+def _satire_label(labels: ReviewerLabels, url: str) -> SourceLabel | None:
+    """The reviewer label that marks the page at ``url`` (or its domain) as satire, or None."""
+    host, registrable = split_host(url)
+    found = labels.page(url) or labels.domain(host, registrable)
+    return found if found is not None and found.label == "satire" else None
 
 
 def _as_labels(overrides: Mapping[str, str]) -> ReviewerLabels:

@@ -180,3 +180,15 @@ def test_a_dismissed_flag_changes_the_next_answer(scoped_app: Flask, reviewer: d
     undone = api.post("/api/answer", json={"query": PIZZA}).get_json()
     [back] = [c for c in undone["overview"]["claims"] if c["text"] == claim["text"]]
     assert back["action"] == claim["action"] and back["verdict"]["label"] == claim["verdict"]["label"]
+
+
+def test_a_copy_of_a_page_a_reviewer_marked_satire_is_satire_too(fresh_engine: Engine) -> None:
+    from tests.web.conftest import CORPUS, make_document
+
+    _, title, published, text = next(c for c in CORPUS if c[0] == GUIDE)
+    copy = "https://copycat.example/pizza-tips"
+    fresh_engine.documents.put(make_document(copy, title, published, text), b"")
+    assert credibility(fresh_engine, copy).label != "satire"
+    fresh_engine.answers.label_source("kitchenbasics.example", "satire", "rita", "a parody site")
+    copied = credibility(fresh_engine, copy)
+    assert copied.label == "satire" and any("near-duplicate of" in r for r in copied.reasons), copied.reasons
