@@ -50,6 +50,9 @@ def test_a_domain_marked_reliable_leaves_page_signals_in_force(fresh_engine: Eng
     answers.label_source("kitchenbasics.example", "unreliable", "rita", "sells glue")
     assert credibility(fresh_engine, GUIDE).label == "unreliable"
     assert '"sells glue"' in credibility(fresh_engine, GUIDE).reasons[0]
+    answers.label_source("kitchenbasics.example", "user_generated", "rita")
+    reason = credibility(fresh_engine, GUIDE).reasons[0]
+    assert "as user-generated" in reason and "user_generated" not in reason, "a raw code in the reason"
 
 
 def test_a_page_label_wins_and_undo_restores_the_automatic_label(fresh_engine: Engine) -> None:
