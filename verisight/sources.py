@@ -54,10 +54,11 @@ class SourceAssessor:
         domain = labels.domain(host, registrable)
         if domain is None or domain.label is None:
             return automatic
-        if domain.label in DOWNGRADES:
-            return SourceCredibility(domain.label, (domain.describe(),))
         own = self.page_signals(source)
-        if own is not None:
+        # A page's own signs outrank a domain label that trusts it more; satire outranks every domain label.
+        if own is not None and own.label != domain.label and (
+            domain.label not in DOWNGRADES or own.label == "satire"
+        ):
             return SourceCredibility(own.label, (*own.reasons, f"{domain.describe()}, but this page's own signs "
                                                               "still count"))
         return SourceCredibility(domain.label, (domain.describe(),))

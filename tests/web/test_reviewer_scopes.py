@@ -43,6 +43,8 @@ def test_a_domain_marked_reliable_leaves_page_signals_in_force(fresh_engine: Eng
     assert forum.label == "user_generated", "a domain label turned a forum thread into a reliable source"
     assert any("rita" in r and "own signs still count" in r for r in forum.reasons), forum.reasons
     assert credibility(fresh_engine, SATIRE).label == "satire"
+    answers.label_source("theunion-satire.example", "user_generated", "rita")
+    assert credibility(fresh_engine, SATIRE).label == "satire", "a milder domain label turned satire into a post"
     guide = credibility(fresh_engine, GUIDE)
     assert guide.label == "reliable" and 'a reviewer (rita, ' in guide.reasons[0]
 
