@@ -29,7 +29,6 @@ from verisight.types import Answer, AnswerOverview, AnswerSource
 ROOT = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-c", "import sys; from verisight.cli import main; sys.exit(main())"]
 KILLS = 20
-TEST_DEADLINE_S = 90.0
 RUN_LIMIT_S = 20.0
 
 
@@ -105,7 +104,6 @@ def urls_of(home: Path) -> list[str]:
 def test_crawler_survives_kills(tmp_path: Path) -> None:
     """20+ SIGKILLs of a crawl (during start-up and while storing pages) lose and duplicate no document."""
     rng = random.Random(8101)
-    deadline = time.monotonic() + TEST_DEADLINE_S
     with DemoServer() as server:
         args = crawl_args(server)
         ref = tmp_path / "ref"
@@ -115,7 +113,7 @@ def test_crawler_survives_kills(tmp_path: Path) -> None:
         assert len(expected) == len(set(expected)) >= 40
 
         kills, mid_crawl, rounds = 0, 0, 0
-        while kills < KILLS and time.monotonic() < deadline:  # a resumed crawl ends fast: several rounds
+        while kills < KILLS and rounds < KILLS:  # a resumed crawl ends fast: several rounds
             rounds += 1
             home = tmp_path / f"round{rounds}"
             db_path = home / "documents.db"
@@ -139,8 +137,6 @@ def test_crawler_survives_kills(tmp_path: Path) -> None:
                 mid_crawl += 0 < stored_count(db_path) < len(expected)
                 got = urls_of(home) if db_path.exists() else []
                 assert len(got) == len(set(got)) and set(got) <= set(expected)
-                if time.monotonic() > deadline:
-                    break
             done = subprocess.run([*CLI, *args], env=cli_env(home), cwd=ROOT, capture_output=True, timeout=120)
             assert done.returncode == 0, done.stderr.decode()[-2000:]
             urls = urls_of(home)
@@ -155,7 +151,6 @@ def test_crawler_survives_kills(tmp_path: Path) -> None:
 def test_indexer_survives_kills(tmp_path: Path) -> None:
     """20+ SIGKILLs of ``verisight index`` while documents arrive: the index always loads and answers."""
     rng = random.Random(8102)
-    deadline = time.monotonic() + TEST_DEADLINE_S
     home = tmp_path / "home"
     pages = list(demo_documents())
     first, rest = pages[:15], pages[15:]
@@ -166,7 +161,7 @@ def test_indexer_survives_kills(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr.decode()[-2000:]
     embedder = get_embedder()
     kills, attempts = 0, 0
-    while kills < KILLS and attempts < 3 * KILLS and time.monotonic() < deadline:
+    while kills < KILLS and attempts < 3 * KILLS:
         attempts += 1
         if rest:  # new work for every run, so kills keep landing before, during and after embedding
             doc, raw = rest.pop(0)
@@ -198,7 +193,7 @@ def test_indexer_survives_kills(tmp_path: Path) -> None:
     assert not list((home / "index").glob(".tmp-*")), "a killed build left its temporary folder behind"
 
 
-def wait_healthy(port: int, proc: subprocess.Popen[bytes], limit_s: float = 30.0) -> None:
+def wait_healthy(port: int, proc: subprocess.Popen[bytes], limit_s: float = 180.0) -> None:
     """Wait until the server on ``port`` answers ``/healthz``."""
     stop_at = time.monotonic() + limit_s
     while time.monotonic() < stop_at:
@@ -234,7 +229,6 @@ def flagged_answer(claims: int) -> Answer:
 def test_server_keeps_acknowledged_decisions(tmp_path: Path) -> None:
     """20+ SIGKILLs of ``verisight serve`` as a reviewer labels sources and decides claims: nothing acked is lost."""
     rng = random.Random(8103)
-    deadline = time.monotonic() + TEST_DEADLINE_S
     home = tmp_path / "home"
     with DocumentStore(home / "documents.db") as store:
         for doc, raw in list(demo_documents())[:5]:
@@ -257,7 +251,7 @@ def test_server_keeps_acknowledged_decisions(tmp_path: Path) -> None:
     acked: dict[str, str] = {}  # source domain -> label, for labels the server acknowledged
     acked_notes: set[str] = set()  # notes of claim decisions the server acknowledged
     sent, kills, restarts = 0, 0, 0
-    while kills < KILLS and time.monotonic() < deadline:
+    while kills < KILLS and restarts < 3 * KILLS:
         port = free_port()
         proc = start(["serve", "--port", str(port)], env)
         restarts += 1
@@ -302,6 +296,6 @@ def test_server_keeps_acknowledged_decisions(tmp_path: Path) -> None:
         lost_notes = acked_notes - notes
         assert not lost_notes, f"{len(lost_notes)} acknowledged claim decisions lost after kill {kills}"
         assert len(latest) <= len(groups)
-    assert kills >= KILLS, f"only {kills} kills before the deadline"
+    assert kills >= KILLS, f"only {kills} kills in {restarts} restarts"
     assert len(acked) >= KILLS and len(acked_notes) >= KILLS, f"too few acknowledged of {sent} requests"
     assert sent > len(acked) + len(acked_notes), "no request was ever cut off by a kill"
