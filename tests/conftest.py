@@ -9,13 +9,8 @@ import pytest
 
 from synth.backends import EmbeddedBackend
 from synth.server import EmbeddedServer
+from tests.helpers import make_settings
 from verisight.engine import Engine
-from verisight.settings import Settings, load_settings
-
-
-def make_settings(data_dir: Path, **overrides: object) -> Settings:
-    """Settings for tests: nothing from the environment or a config file, ``overrides`` applied."""
-    return load_settings(data_dir, environ={}, config_file=data_dir / "none.toml", **overrides)
 
 
 @pytest.fixture(scope="session")

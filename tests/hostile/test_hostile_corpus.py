@@ -16,7 +16,7 @@ import pytest
 from crawler.frontier import DONE, FAILED, SKIPPED, Frontier
 from crawler.urls import normalize
 from synth.prompts import SYSTEM_PROMPT
-from tests.conftest import make_settings
+from tests.helpers import make_settings
 from tests.hostile.generate import CANARY_PREFIX, INJECT_HOST, NORMAL_HOST, Corpus, generate
 from verisight.cli.commands import run_crawl, run_index
 from verisight.demo.server import DemoServer

@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.web.test_api import assert_error
+from tests.web.helpers import assert_error
 from verisight.engine import Engine
 
 SATIRE = "www.theunion-satire.example"

@@ -167,7 +167,7 @@ def test_responses_validate_against_the_document(client: FlaskClient, token: str
 
 
 def test_stream_events_validate_against_the_document(client: FlaskClient) -> None:
-    from tests.web.conftest import sse_events
+    from tests.web.helpers import sse_events
 
     response = client.get("/api/answer/stream", query_string={"q": "how much water should adults drink"})
     assert response.status_code == 200
