@@ -12,6 +12,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
+from crawler.errors import PublicError
 from verisight.engine import Engine
 from web.app import create_app
 from web.logs import install_json_logging
@@ -51,5 +52,7 @@ def serve(engine: Engine, host: str = "127.0.0.1", port: int = 8000, config: Map
         server.close()
 
 
-class ServeError(Exception):
+class ServeError(PublicError):
     """The server could not start (e.g. the port is taken)."""
+
+    code = "serve_error"

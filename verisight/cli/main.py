@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
 
+from crawler.errors import PublicError
 from verisight import __version__
-from verisight.errors import VerisightError
 from verisight.settings import Settings, load_settings
 
 Handler = Callable[[argparse.Namespace, Settings], int]
@@ -162,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings(getattr(args, "data", None))
         return COMMANDS[args.command](args, settings)
-    except VerisightError as exc:
+    except PublicError as exc:  # every stage's errors and the engine's carry a readable reason
         err(f"verisight {args.command}: {exc}")
         return 1
     except KeyboardInterrupt:
@@ -173,12 +173,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception as exc:  # the stages' own errors carry a readable reason
-        name = type(exc).__module__.split(".")[0]
-        if name in ("crawler", "retrieval", "synth", "verifier", "web"):
-            err(f"verisight {args.command}: {exc}")
-            return 1
-        raise
 
 
 def dump(value: Any) -> Any:
