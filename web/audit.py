@@ -10,6 +10,7 @@ from typing import Any
 from flask import Blueprint, Flask, Response, flash, g, jsonify, redirect, render_template, request, session, url_for
 
 from verifier.types import CREDIBILITY_LABELS, VERDICT_LABELS
+from verisight.limits import MAX_NOTE_CHARS
 from verisight.answers import normalise_claim
 from web.auth import check_csrf, csrf_token, reviewer_api, reviewer_page, sign_in
 from web.context import engine_of, reviewers_of
@@ -21,7 +22,7 @@ bp = Blueprint("audit", __name__)
 
 STATUSES = ("flagged", "confirmed", "dismissed")
 DECISIONS = {"confirm": "confirmed", "dismiss": "dismissed"}
-MAX_NOTE = 2000
+MAX_NOTE = MAX_NOTE_CHARS
 DEFAULT_LIMIT = 100
 MAX_DOMAIN = 253
 _DOMAIN = re.compile(DOMAIN_PATTERN)

@@ -12,6 +12,7 @@ from typing import Any
 
 from crawler.errors import PublicError
 from verisight import __version__
+from verisight.limits import SEARCH_MODES, SYNTH_MODES
 from verisight.settings import Settings, load_settings
 
 Handler = Callable[[argparse.Namespace, Settings], int]
@@ -82,14 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("search", "ranked passages for a query")
     p.add_argument("query", nargs="+")
     p.add_argument("-k", type=int, default=10)
-    p.add_argument("--mode", choices=("hybrid", "bm25", "dense"), default=None)
+    p.add_argument("--mode", choices=SEARCH_MODES, default=None)
     p.add_argument("--json", action="store_true")
 
     p = add("ask", "the full verified answer to a question")
     p.add_argument("query", nargs="+")
     p.add_argument("-k", type=int, default=None)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--mode", dest="synth_mode", choices=("auto", "generated", "extractive"), default=None,
+    p.add_argument("--mode", dest="synth_mode", choices=SYNTH_MODES, default=None,
                    help="generated: the LLM writes; extractive: quote the best passage sentences (default: auto)")
     p.add_argument("--extractive", dest="synth_mode", action="store_const", const="extractive",
                    help="same as --mode extractive")
@@ -131,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("bench", "performance figures (retrieval and crawl run the scripts under bench/ in a source checkout)")
     p.add_argument("what", choices=("answer", "retrieval", "crawl"))
     p.add_argument("--queries", type=int, default=5, help="answer: how many warm answers to time")
-    p.add_argument("--mode", dest="synth_mode", choices=("auto", "generated", "extractive"), default=None,
+    p.add_argument("--mode", dest="synth_mode", choices=SYNTH_MODES, default=None,
                    help="answer: overview mode to time (default: the configured one)")
     p.add_argument("rest", nargs="*", metavar="-- ARGS",
                    help="retrieval/crawl: arguments for the bench script, after --, e.g. -- --sizes 10000")
