@@ -7,15 +7,13 @@ into passages of 4-12 sentences with a fixed seed. BM25 runs on the real tokenis
 rank-bm25 on the same token lists in the same run. Dense search uses real MiniLM embeddings of the real
 passages, tiled (with small noise) to the corpus size: search latency depends on the number of vectors, not
 their content, and embedding 100k passages on 2 cores takes over an hour. Queries are the labelled
-questions in ``bench/retrieval_queries.jsonl``, embedded by the real model in the timed path.
+questions in ``retrieval/data/pydocs_queries.jsonl``, embedded by the real model in the timed path.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import pydoc_data.topics
 import random
 import sys
 import tempfile
@@ -29,34 +27,15 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from crawler.types import Document  # noqa: E402
 from retrieval.chunk import chunk_document  # noqa: E402
 from retrieval.dense import DenseIndex  # noqa: E402
 from retrieval.embed import OnnxMiniLM, get_embedder  # noqa: E402
 from retrieval.evaluate import load_queries  # noqa: E402
 from retrieval.fuse import DEFAULT_WEIGHTS, rrf  # noqa: E402
 from retrieval.index import HybridIndex  # noqa: E402
+from retrieval.pydocs import QUERIES, real_documents  # noqa: E402
 from retrieval.sparse import SparseIndex  # noqa: E402
 from retrieval.text import split_sentences, tokenize  # noqa: E402
-
-
-def real_documents() -> list[Document]:
-    """Python's reference docs as documents."""
-    return [
-        Document(
-            url=f"https://docs.python.org/3/reference/{name}.html",
-            final_url=f"https://docs.python.org/3/reference/{name}.html",
-            canonical_url=None,
-            title=text.strip().split("\n")[0],
-            site="docs.python.org",
-            author=None,
-            published=None,
-            language="en",
-            text=text,
-            content_hash=hashlib.sha1(text.encode()).hexdigest(),
-        )
-        for name, text in sorted(pydoc_data.topics.topics.items())
-    ]
 
 
 def synth_passages(n: int, seed: int = 0) -> list[str]:
@@ -174,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
-    queries = [q["q"] for q in load_queries(ROOT / "bench" / "retrieval_queries.jsonl")][: args.queries]
+    queries = [q["q"] for q in load_queries(QUERIES)][: args.queries]
     embedder = get_embedder(cache_size=0)
     assert isinstance(embedder, OnnxMiniLM)
     docs = real_documents()

@@ -278,7 +278,15 @@ def llm_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
 @command("eval")
 def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
-    """verisight eval retrieval|verifier"""
+    """verisight eval retrieval|verifier|usefulness|extraction"""
+    if args.what in ("usefulness", "extraction") or (args.what == "retrieval" and not args.queries):
+        from verisight.gates import run_gate
+
+        gate = run_gate(args.what, path=Path(args.pages) if args.pages else None)
+        out_json(gate.figures)
+        for line in gate.failures:
+            err(f"below floor: {line}")
+        return 0 if gate.passed else 1
     if args.what == "verifier":
         from verifier.evaluate import evaluate, load_claims
 
@@ -295,8 +303,6 @@ def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
     else:
         from retrieval.evaluate import evaluate as evaluate_retrieval
 
-        if not args.queries:
-            raise BadQuery("eval retrieval needs --queries FILE")
         queries = [json.loads(line) for line in Path(args.queries).read_text().splitlines() if line.strip()]
         engine = _engine(settings)
         result = evaluate_retrieval(engine.index, queries)

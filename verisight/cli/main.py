@@ -120,9 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8001)
     p.add_argument("--embedded", action="store_true", help="serve the embedded CPU model over the same protocol")
 
-    p = add("eval", "quality figures")
-    p.add_argument("what", choices=("retrieval", "verifier"))
-    p.add_argument("--queries", help="retrieval: JSONL of {q, relevant}")
+    p = add("eval", "quality figures; retrieval (without --queries), usefulness and extraction are gates with floors")
+    p.add_argument("what", choices=("retrieval", "verifier", "usefulness", "extraction"))
+    p.add_argument("--queries", help="retrieval: JSONL of {q, relevant} scored on this data directory's index "
+                   "(without it: the Python-docs gate)")
+    p.add_argument("--pages", metavar="DIR", help="extraction: the extraction set (default: bench/data/extraction)")
     p.add_argument("--file", help="verifier: claim/evidence file")
     p.add_argument("--format", choices=("wice", "factcheckgpt", "jsonl"), default="jsonl")
     p.add_argument("--judge", action="append", choices=("embedded", "minicheck"), default=None,

@@ -1,4 +1,4 @@
-"""Model fitting for the embedded judge's trainer (``bench/verifier_train.py``): the logistic models, the page-level
+"""Model fitting for the embedded judge's trainer (``training/verifier_train.py``): the logistic models, the page-level
 calibration by claim length and the threshold searches. Factcheck-GPT data only; nothing here reads WiCE.
 """
 
@@ -16,7 +16,6 @@ sys.path.insert(0, str(ROOT))
 from verifier.decompose import claim_parts  # noqa: E402
 from verifier.evaluate import metrics  # noqa: E402
 from verifier.features import FEATURE_NAMES, content_stems  # noqa: E402
-from verifier.gbm import fit_gbm, predict_margin  # noqa: E402
 from verifier.judges import calibrate  # noqa: E402
 
 # "mono" keeps these signs: more coverage never lowers P(supported), a mismatch never raises it.
@@ -107,7 +106,10 @@ Fitted = tuple[str, np.ndarray, np.ndarray, np.ndarray, list[dict[str, list[Any]
 
 
 def fit(kind: str, x: np.ndarray, y: np.ndarray, l2: float) -> Fitted:
-    """Fit the chosen model kind; LR parameters are kept (unused) for GBM so the file stays uniform."""
+    """Fit the chosen model kind: every kind is a (possibly constrained) logistic regression the judge runs as ``lr``.
+
+    The last two fields (trees, base) stay empty: the judge file keeps its shape, and only linear models ship.
+    """
     if kind == "cov":
         cols = [FEATURE_NAMES.index(n) for n in COV_FEATURES]
         mean, std, sub = fit_lr(x[:, cols], y, l2)
@@ -117,19 +119,16 @@ def fit(kind: str, x: np.ndarray, y: np.ndarray, l2: float) -> Fitted:
     if kind == "mono":
         mean, std, coef = fit_mono(x, y, l2)
         return "lr", mean, std, coef, [], 0.0
-    mean, std, coef = fit_lr(x, y, l2)
     if kind == "lr":
+        mean, std, coef = fit_lr(x, y, l2)
         return kind, mean, std, coef, [], 0.0
-    pos = y.mean()
-    w = np.where(y > 0, 0.5 / pos, 0.5 / (1 - pos))
-    trees, base = fit_gbm(x, y, w, n_trees=80, depth=3, lr=0.1, min_leaf=10.0)
-    return kind, mean, std, coef, trees, base
+    raise ValueError(f"unknown model kind {kind!r}")
 
 
 def predict(fitted: Fitted, x: np.ndarray) -> np.ndarray:
     """Probabilities from a fitted model."""
-    kind, mean, std, coef, trees, base = fitted
-    z = predict_margin(trees, x, base) if kind == "gbm" else ((x - mean) / std) @ coef
+    _, mean, std, coef, _, _ = fitted
+    z = ((x - mean) / std) @ coef
     return np.asarray(1 / (1 + np.exp(-z)))
 
 
