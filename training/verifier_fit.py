@@ -85,21 +85,22 @@ def fit_lr(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50) -> tu
 
 
 def newton_lr(z: np.ndarray, y: np.ndarray, l2: float, iters: int = 50) -> np.ndarray:
-    """Class-balanced L2 logistic regression weights by Newton's method; column 0 is the unpenalised bias."""
+    """Class-balanced L2 logistic regression weights; column 0 of ``z`` is the unpenalised bias (all ones).
+
+    Minimises ``sum(w_i * logloss_i) + l2 / 2 * |coef|^2`` with class weights ``w_i`` that give both classes equal
+    mass, by scikit-learn's Newton-Cholesky solver (``C = 1 / l2`` puts its objective on the same scale).
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    if l2 <= 0:
+        raise ValueError("l2 must be positive")
+    if not np.all(z[:, 0] == 1.0):
+        raise ValueError("column 0 must be the bias (all ones)")
     pos = y.mean()
     sw = np.where(y > 0, 0.5 / pos, 0.5 / (1 - pos))
-    w = np.zeros(z.shape[1])
-    reg = np.full(z.shape[1], l2)
-    reg[0] = 0.0
-    for _ in range(iters):
-        p = 1 / (1 + np.exp(-np.clip(z @ w, -30, 30)))
-        g = z.T @ (sw * (p - y)) + reg * w
-        h = (z * (sw * p * (1 - p))[:, None]).T @ z + np.diag(reg + 1e-9)
-        step = np.linalg.solve(h, g)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w
+    model = LogisticRegression(C=1.0 / l2, solver="newton-cholesky", tol=1e-10, max_iter=max(iters, 100))
+    model.fit(z[:, 1:], y, sample_weight=sw)
+    return np.concatenate([model.intercept_, model.coef_[0]]).astype(np.float64)
 
 
 Fitted = tuple[str, np.ndarray, np.ndarray, np.ndarray, list[dict[str, list[Any]]], float]
