@@ -13,6 +13,7 @@ questions in ``retrieval/data/pydocs_queries.jsonl``, embedded by the real model
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import sys
@@ -85,8 +86,8 @@ def bench_sparse(texts: list[str], queries: list[str], rank_bm25_queries: int) -
     ref_build_s = time.perf_counter() - t0
     reference_eps = BM25Okapi(corpus, k1=1.5, b=0.75)
     qtok = [tokenize(q) for q in queries]
-    ours_ms = [t for q in qtok for t in timed(lambda q=q: ours.search(q, 10), 1)]
-    served_ms = [t for q in queries for t in timed(lambda q=q: served.search(tokenize(q), 10), 1)]
+    ours_ms = [t for q in qtok for t in timed(functools.partial(ours.search, q, 10), 1)]
+    served_ms = [t for q in queries for t in timed(functools.partial(served.search, tokenize(q), 10), 1)]
     ref_ms: list[float] = []
     overlaps = []
     overlaps_eps = []
@@ -127,9 +128,9 @@ def bench_dense(n: int, base: np.ndarray, embedder: OnnxMiniLM, queries: list[st
         t0 = time.perf_counter()
         index.build(vecs)
         build_s = time.perf_counter() - t0
-        ms = [t for q in qv for t in timed(lambda q=q, ix=index: ix.search(q, 100), 1)]
+        ms = [t for q in qv for t in timed(functools.partial(index.search, q, 100), 1)]
         out[kind] = {"build_s": round(build_s, 2), **summary(ms)}
-    embed_ms = [t for q in queries for t in timed(lambda q=q: embedder._encode([q]), 1)]
+    embed_ms = [t for q in queries for t in timed(functools.partial(embedder._encode, [q]), 1)]
     out["query_embedding"] = summary(embed_ms)
     return out
 
@@ -139,7 +140,7 @@ def bench_hybrid_index(index: HybridIndex, queries: list[str]) -> dict[str, Any]
     out = {}
     for mode in ("bm25", "dense", "hybrid"):
         index.search(queries[0], k=10, mode=mode)
-        out[mode] = summary([t for q in queries for t in timed(lambda q=q, m=mode: index.search(q, 10, m), 1)])
+        out[mode] = summary([t for q in queries for t in timed(functools.partial(index.search, q, 10, mode), 1)])
     return out
 
 

@@ -24,7 +24,7 @@ class RetrievalError(PublicError):
     """Base class of retrieval errors."""
 
     code = "retrieval_error"
-    public_message = "retrieval failed"
+    public_message: str | None = "retrieval failed"
 
 
 class EmptyQuery(RetrievalError, ValueError):

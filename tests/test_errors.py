@@ -54,6 +54,8 @@ def test_server_errors_keep_their_detail_private_and_client_errors_explain() -> 
 
 
 def test_the_cli_prints_one_line_for_a_stage_error(tmp_path: Path) -> None:
-    result = run_cli("import-warc", str(tmp_path / "missing.warc.gz"), "--no-index", home=tmp_path)
+    """A crawler error (SeedUnreachable: the only seed is a cloud metadata address) is one line and exit 1."""
+    result = run_cli("crawl", "http://169.254.169.254/latest", "--no-index", home=tmp_path)
     assert result.returncode == 1, result.stderr
-    assert result.stderr.startswith("verisight import-warc: cannot open ") and "Traceback" not in result.stderr
+    assert result.stderr.strip() == "verisight crawl: no seed could be crawled: http://169.254.169.254/latest: "\
+        "metadata_address"

@@ -10,6 +10,7 @@ import pytest
 
 from tests.helpers import REPO
 
+
 def _load(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, REPO / "training" / f"{name}.py")
     assert spec is not None and spec.loader is not None

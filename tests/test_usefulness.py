@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from verisight.bench import usefulness
-from verisight.gates import usefulness_gate
 from verisight.engine import Engine
+from verisight.gates import usefulness_gate
 
 DEMO = Path(__file__).parents[1] / "verisight" / "demo"
 FLOORS = Path(__file__).parents[1] / "verifier" / "data" / "eval_floors.json"

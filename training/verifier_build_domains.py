@@ -155,7 +155,7 @@ def domain_key(raw: str) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     """Merge the lists (curated first) and write the JSON."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=SRC, help="folder holding the three source lists (default: %(default)s)")
+    ap.add_argument("--data", type=Path, default=SRC, help="folder of the three source lists (default: %(default)s)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     entries: dict[str, dict[str, str]] = {}

@@ -33,7 +33,7 @@ from verisight.errors import BadQuery, Busy, ConfigError, NotIndexed
 from verisight.limits import MAX_K, MAX_QUERY_CHARS, SEARCH_MODES
 from verisight.settings import Settings
 from verisight.sources import SourceAssessor
-from verisight.types import Answer, AnswerOverview, AnswerSource, EventKind
+from verisight.types import Answer, AnswerMode, AnswerOverview, AnswerSource, EventKind
 
 log = logging.getLogger(__name__)
 
@@ -267,7 +267,7 @@ class Engine:
         timer.marks["generate"] = round((time.perf_counter() - gen_start) * 1000 - verify_ms, 1)
         timer.marks["verify"] = round(verify_ms, 1)
         timer.marks.setdefault("first_token", timer.marks["generate"])
-        mode = overview.mode
+        mode: AnswerMode = overview.mode
         text = join_with_citations((c.display, c.citations) for c in verified if c.action != "drop")
         if should_decline(verified):
             mode, text = "declined", ""

@@ -20,7 +20,7 @@ class VerisightError(PublicError):
 
     code = "error"
     status = 500
-    public_message = "the server is misconfigured"
+    public_message: str | None = "the server is misconfigured"
 
     def __init__(self, message: str, *, code: str | None = None) -> None:
         super().__init__(message)

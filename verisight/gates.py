@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 import logging
 import tempfile
-from importlib.resources import files
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 

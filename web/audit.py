@@ -10,8 +10,8 @@ from typing import Any
 from flask import Blueprint, Flask, Response, flash, g, jsonify, redirect, render_template, request, session, url_for
 
 from verifier.types import CREDIBILITY_LABELS, VERDICT_LABELS
-from verisight.limits import MAX_NOTE_CHARS
 from verisight.answers import normalise_claim
+from verisight.limits import MAX_NOTE_CHARS
 from web.auth import check_csrf, csrf_token, reviewer_api, reviewer_page, sign_in
 from web.context import engine_of, reviewers_of
 from web.errors import ApiError

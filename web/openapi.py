@@ -188,7 +188,8 @@ def _redirect(description: str) -> dict[str, Any]:
 
 
 def _q(required: bool = True) -> dict[str, Any]:
-    schema = QUERY_SCHEMA if required else {"type": "string", "maxLength": MAX_QUERY_CHARS, "pattern": f"^$|{WORD_PATTERN}"}
+    optional = {"type": "string", "maxLength": MAX_QUERY_CHARS, "pattern": f"^$|{WORD_PATTERN}"}
+    schema = QUERY_SCHEMA if required else optional
     return {
         "name": "q",
         "in": "query",

@@ -11,6 +11,7 @@ from retrieval.evaluate import load_queries, page_metrics, pages
 from retrieval.pydocs import QUERIES, below_floors
 from verisight.gates import retrieval_gate
 
+
 def test_page_metrics() -> None:
     ranked = pages(["https://a/x", "https://a/x", "https://b/y", "https://c/z"])
     assert ranked == ["https://a/x", "https://b/y", "https://c/z"]

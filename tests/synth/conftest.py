@@ -8,6 +8,7 @@ from retrieval.embed import Embedder, get_embedder
 from retrieval.types import Hit
 from tests.synth.helpers import make_hits
 
+
 @pytest.fixture(scope="session")
 def embedder() -> Embedder:
     """The real MiniLM embedder."""

@@ -15,6 +15,7 @@ from verisight.engine import Engine
 from verisight.reviewers import ReviewerStore
 from web.app import create_app
 
+
 @pytest.fixture(scope="session")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """One engine shared by the tests that do not change reviewer state."""

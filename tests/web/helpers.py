@@ -21,7 +21,7 @@ from verisight.settings import load_settings
 
 XSS = "<script>alert('xss')</script>"
 
-CORPUS: list[tuple[str, str, str, str]] = [
+CORPUS: list[tuple[str, str, str | None, str]] = [
     (
         "https://www.geologyjournal.example/articles/eating-rocks",
         "Should people eat rocks? What geologists say",

@@ -174,7 +174,7 @@ def test_stream_events_validate_against_the_document(client: FlaskClient) -> Non
     assert response.status_code == 200
     body = response.get_data(as_text=True)
     event_schema = openapi_document()["components"]["schemas"]["StreamEvent"]
-    data_schemas = {
+    data_schemas: dict[str, dict[str, Any]] = {
         "sources": {"type": "array", "items": {"$ref": "#/components/schemas/Source"}},
         "token": {"type": "string"},
         "claim": {"$ref": "#/components/schemas/Claim"},
