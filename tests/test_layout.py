@@ -5,6 +5,10 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
+from tests.helpers import SHARED_DATA, shared_data
+
 TESTS = Path(__file__).resolve().parent
 
 
@@ -34,3 +38,14 @@ def test_the_scan_sees_imports() -> None:
     """The scan above finds both import forms (so an empty list means something)."""
     assert "tests.helpers" in _imported_modules(TESTS / "conftest.py")
     assert "verisight.engine" in _imported_modules(TESTS / "conftest.py")
+
+
+def test_missing_shared_data_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A floor that needs ../shared/data must not pass silently on a CI runner that lacks it."""
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="no-such-set"):
+        shared_data("no-such-set")
+    monkeypatch.setenv("CI", "")
+    with pytest.raises(pytest.skip.Exception, match="no-such-set"):
+        shared_data("no-such-set")
+    assert TESTS.parent.parent / "shared" / "data" == SHARED_DATA  # next to the repository, on any machine
