@@ -1,6 +1,6 @@
 """The package works from an installed wheel, not only from a source checkout: ``verisight eval`` included.
 
-The wheel is built from the tracked files with the setuptools of this environment (no build isolation, no
+The wheel is built from a copy of the packages with the setuptools of this environment (no build isolation, no
 network) and installed into a fresh virtual environment; that environment sees the dependencies already installed
 here through a path file, but not this checkout (no PYTHONPATH, another working directory).
 """
@@ -21,6 +21,7 @@ import pytest
 from tests.helpers import REPO
 
 EXTRACTION_SET = REPO / "bench" / "data" / "extraction"
+PACKAGES = ("crawler", "retrieval", "synth", "verifier", "web", "verisight")
 
 
 def _run(*args: str | Path, cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
@@ -33,12 +34,11 @@ def _run(*args: str | Path, cwd: Path, timeout: float = 600) -> subprocess.Compl
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A virtual environment with the verisight wheel installed; returns its ``bin`` folder."""
     root = tmp_path_factory.mktemp("wheel")
-    src = root / "src"
-    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
-    for name in filter(None, tracked.decode().split("\0")):
-        if (REPO / name).is_file():
-            (src / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO / name, src / name)
+    src = root / "src"  # a copy, so the build leaves nothing (build/, *.egg-info) in the checkout
+    for package in PACKAGES:
+        shutil.copytree(REPO / package, src / package, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    for name in ("pyproject.toml", "README.md", "LICENSE", "NOTICE"):
+        shutil.copy2(REPO / name, src / name)
     built = _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
                  "-w", root / "dist", src, cwd=root)
     assert built.returncode == 0, built.stdout + built.stderr
