@@ -7,15 +7,14 @@ into passages of 4-12 sentences with a fixed seed. BM25 runs on the real tokenis
 rank-bm25 on the same token lists in the same run. Dense search uses real MiniLM embeddings of the real
 passages, tiled (with small noise) to the corpus size: search latency depends on the number of vectors, not
 their content, and embedding 100k passages on 2 cores takes over an hour. Queries are the labelled
-questions in ``bench/retrieval_queries.jsonl``, embedded by the real model in the timed path.
+questions in ``retrieval/data/pydocs_queries.jsonl``, embedded by the real model in the timed path.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
+import functools
 import json
-import pydoc_data.topics
 import random
 import sys
 import tempfile
@@ -29,34 +28,15 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from crawler.types import Document  # noqa: E402
 from retrieval.chunk import chunk_document  # noqa: E402
 from retrieval.dense import DenseIndex  # noqa: E402
 from retrieval.embed import OnnxMiniLM, get_embedder  # noqa: E402
 from retrieval.evaluate import load_queries  # noqa: E402
 from retrieval.fuse import DEFAULT_WEIGHTS, rrf  # noqa: E402
 from retrieval.index import HybridIndex  # noqa: E402
+from retrieval.pydocs import QUERIES, real_documents  # noqa: E402
 from retrieval.sparse import SparseIndex  # noqa: E402
 from retrieval.text import split_sentences, tokenize  # noqa: E402
-
-
-def real_documents() -> list[Document]:
-    """Python's reference docs as documents."""
-    return [
-        Document(
-            url=f"https://docs.python.org/3/reference/{name}.html",
-            final_url=f"https://docs.python.org/3/reference/{name}.html",
-            canonical_url=None,
-            title=text.strip().split("\n")[0],
-            site="docs.python.org",
-            author=None,
-            published=None,
-            language="en",
-            text=text,
-            content_hash=hashlib.sha1(text.encode()).hexdigest(),
-        )
-        for name, text in sorted(pydoc_data.topics.topics.items())
-    ]
 
 
 def synth_passages(n: int, seed: int = 0) -> list[str]:
@@ -106,8 +86,8 @@ def bench_sparse(texts: list[str], queries: list[str], rank_bm25_queries: int) -
     ref_build_s = time.perf_counter() - t0
     reference_eps = BM25Okapi(corpus, k1=1.5, b=0.75)
     qtok = [tokenize(q) for q in queries]
-    ours_ms = [t for q in qtok for t in timed(lambda q=q: ours.search(q, 10), 1)]
-    served_ms = [t for q in queries for t in timed(lambda q=q: served.search(tokenize(q), 10), 1)]
+    ours_ms = [t for q in qtok for t in timed(functools.partial(ours.search, q, 10), 1)]
+    served_ms = [t for q in queries for t in timed(functools.partial(served.search, tokenize(q), 10), 1)]
     ref_ms: list[float] = []
     overlaps = []
     overlaps_eps = []
@@ -148,9 +128,9 @@ def bench_dense(n: int, base: np.ndarray, embedder: OnnxMiniLM, queries: list[st
         t0 = time.perf_counter()
         index.build(vecs)
         build_s = time.perf_counter() - t0
-        ms = [t for q in qv for t in timed(lambda q=q, ix=index: ix.search(q, 100), 1)]
+        ms = [t for q in qv for t in timed(functools.partial(index.search, q, 100), 1)]
         out[kind] = {"build_s": round(build_s, 2), **summary(ms)}
-    embed_ms = [t for q in queries for t in timed(lambda q=q: embedder._encode([q]), 1)]
+    embed_ms = [t for q in queries for t in timed(functools.partial(embedder._encode, [q]), 1)]
     out["query_embedding"] = summary(embed_ms)
     return out
 
@@ -160,7 +140,7 @@ def bench_hybrid_index(index: HybridIndex, queries: list[str]) -> dict[str, Any]
     out = {}
     for mode in ("bm25", "dense", "hybrid"):
         index.search(queries[0], k=10, mode=mode)
-        out[mode] = summary([t for q in queries for t in timed(lambda q=q, m=mode: index.search(q, 10, m), 1)])
+        out[mode] = summary([t for q in queries for t in timed(functools.partial(index.search, q, 10, mode), 1)])
     return out
 
 
@@ -174,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
-    queries = [q["q"] for q in load_queries(ROOT / "bench" / "retrieval_queries.jsonl")][: args.queries]
+    queries = [q["q"] for q in load_queries(QUERIES)][: args.queries]
     embedder = get_embedder(cache_size=0)
     assert isinstance(embedder, OnnxMiniLM)
     docs = real_documents()

@@ -27,7 +27,7 @@ from verifier.evaluate import (  # noqa: E402
 )
 from verifier.judges import EMBEDDED_WEIGHTS, EmbeddedJudge, Judge, get_judge  # noqa: E402
 
-DATA = Path("/work/shared/data/claims")
+DATA = ROOT.parent / "shared" / "data" / "claims"  # the shared data sets sit next to the repository
 
 
 BASELINE = ROOT / "bench/data/baseline_judge_session1.json"

@@ -80,6 +80,11 @@ def to_unsigned(h: int) -> int:
 
 # MinHash over the same shingles catches syndicated copies that add a line or two (a "republished from"
 # note, an advert): SimHash moves by many bits for those, while their Jaccard similarity stays above 0.9.
+# Why not datasketch (2.0.0, measured on the 24 extraction-set pages, 68k words, same shingles, same run, a busy
+# 2-core machine): its MinHash.update_batch took 568 and 530 ms against 423 and 548 ms here (equal within the
+# noise), its Jaccard estimates were no closer (mean error 0.019 against 0.015 over 48 page/copy pairs), it adds
+# scipy to the dependencies, and its different hash functions would change every signature already stored
+# (document stores would need re-hashing). This is 25 lines of numpy.
 MINHASH_PERMUTATIONS = 128
 MINHASH_BANDS = 32  # 32 bands of 4 rows: pairs with Jaccard >= 0.8 become candidates with p > 0.9999999
 NEAR_DUPLICATE_JACCARD = 0.8

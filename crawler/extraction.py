@@ -172,7 +172,7 @@ def parse_page(
     language = _language(tree)
     try:
         # trafilatura gets the text, not our tree: its own parser keeps more of some pages (zlib's how-to:
-        # recall 0.65 from our pre-parsed tree, 0.89 from the string; bench/extraction_eval.py)
+        # recall 0.65 from our pre-parsed tree, 0.89 from the string; crawler/evaluate.py)
         result = bare_extraction(
             html,
             url=base,

@@ -9,9 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from crawler.types import FrontierState
 from crawler.urls import hostname
 
-QUEUED, IN_FLIGHT, DONE, FAILED, SKIPPED = "queued", "in_flight", "done", "failed", "skipped"
+QUEUED: FrontierState = "queued"
+IN_FLIGHT: FrontierState = "in_flight"
+DONE: FrontierState = "done"
+FAILED: FrontierState = "failed"
+SKIPPED: FrontierState = "skipped"
 _INSERT_FINAL = "INSERT OR IGNORE INTO urls (url, host, depth, state, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
 STATES = (QUEUED, IN_FLIGHT, DONE, FAILED, SKIPPED)
 
@@ -236,7 +241,7 @@ class Frontier:
 
     def counts(self) -> dict[str, int]:
         """Number of URLs per state (every state present, zero when none)."""
-        out = dict.fromkeys(STATES, 0)
+        out: dict[str, int] = dict.fromkeys(STATES, 0)
         for state, n in self._db.execute("SELECT state, count(*) FROM urls GROUP BY state"):
             out[state] = n
         return out

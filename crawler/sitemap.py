@@ -1,4 +1,12 @@
-"""Sitemaps: page URLs from sitemap XML, sitemap indexes, gzipped sitemaps and plain-text lists."""
+"""Sitemaps: page URLs from sitemap XML, sitemap indexes, gzipped sitemaps and plain-text lists.
+
+Why not ``trafilatura.sitemaps``: its ``sitemap_search`` fetches with trafilatura's own downloader, with no hook for
+ours, so sitemaps would bypass the crawler's fetcher (robots.txt, per-host politeness, the network-safety rules
+that refuse private and metadata addresses, ``--resolve``, byte limits and the frontier's records). Its parsing is a
+regular expression over ``<loc>`` that keeps only absolute ``http`` URLs and filters by domain and language for
+trafilatura's own crawls. What is left to write here is the parse: lxml with entities and network off, gunzip
+with an output limit, plain-text lists, and URL normalisation shared with the rest of the crawler.
+"""
 
 from __future__ import annotations
 

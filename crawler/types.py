@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
+
+FrontierState = Literal["queued", "in_flight", "done", "failed", "skipped"]
+"""Where a URL stands in the crawl frontier."""
+FRONTIER_STATES: tuple[FrontierState, ...] = get_args(FrontierState)
 
 
 @dataclass(frozen=True, slots=True)

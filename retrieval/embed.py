@@ -210,7 +210,7 @@ class OnnxMiniLM(Embedder):
 class TorchMiniLM(Embedder):
     """The PyTorch build of all-MiniLM-L6-v2 via sentence-transformers (optional extra ``verisight[torch]``).
 
-    Measured against the int8 ONNX default (bench/embed_compare.py): slower on the CPU, cosine 0.9995.
+    Measured against the int8 ONNX default (bench/embed_compare.py, in git history): slower on the CPU, cosine 0.9995.
     """
 
     name = "minilm-torch"

@@ -23,7 +23,7 @@ from retrieval.errors import EmptyQuery, IndexMissing
 from retrieval.fuse import DEFAULT_WEIGHTS, adjust, rrf
 from retrieval.sparse import SparseIndex
 from retrieval.text import tokenize, words
-from retrieval.types import Hit, IndexUpdate, Passage
+from retrieval.types import SEARCH_MODES, Hit, IndexUpdate, Passage
 from retrieval.versions import (
     Version,
     clean_leftovers,
@@ -33,7 +33,7 @@ from retrieval.versions import (
     write_version,
 )
 
-MODES = ("hybrid", "bm25", "dense")
+MODES = SEARCH_MODES
 MAX_K = 1000
 log = logging.getLogger(__name__)
 

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
+
+SearchMode = Literal["hybrid", "bm25", "dense"]
+"""How to rank passages: both rankers fused, BM25 alone or the dense (embedding) ranker alone."""
+SEARCH_MODES: tuple[SearchMode, ...] = get_args(SearchMode)
 
 
 @dataclass(frozen=True, slots=True)

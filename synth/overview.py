@@ -19,7 +19,7 @@ from synth.extractive import extract_sentences
 from synth.parse import DraftSentence, SentenceStream, join_with_citations
 from synth.prompts import INSTRUCTIONS, PROMPT_VERSION, Prompt, build_prompt, citation_grammar, number_sources
 from synth.sanitize import clean_output, echoes_prompt, looks_like_injection
-from synth.types import Claim, Overview, Source
+from synth.types import Claim, Overview, Source, SynthEventKind
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ CITATION_MODES = ("attribute", "grammar", "model")
 class SynthEvent:
     """One step of the stream: ``token`` (draft text), ``claim`` (a finished sentence) or ``overview`` (the end)."""
 
-    kind: str
+    kind: SynthEventKind
     text: str = ""
     claim: Claim | None = None
     overview: Overview | None = None

@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
+
+SynthMode = Literal["auto", "generated", "extractive"]
+"""The ``synth_mode`` setting: the LLM writes (generated), quote passage sentences (extractive), or choose (auto)."""
+SYNTH_MODES: tuple[SynthMode, ...] = get_args(SynthMode)
+OverviewMode = Literal["generated", "extractive"]
+"""How an overview was written."""
+SynthEventKind = Literal["sources", "token", "claim", "overview", "error"]
+"""The kinds of step ``Synthesizer.stream`` yields."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +45,7 @@ class Claim:
 class Overview:
     """The model's draft, split into claims. ``mode`` is ``generated`` or ``extractive``."""
 
-    mode: str
+    mode: OverviewMode
     draft: str
     claims: tuple[Claim, ...]
     sources: tuple[Source, ...]

@@ -9,13 +9,8 @@ import pytest
 
 from synth.backends import EmbeddedBackend
 from synth.server import EmbeddedServer
+from tests.helpers import make_settings
 from verisight.engine import Engine
-from verisight.settings import Settings, load_settings
-
-
-def make_settings(data_dir: Path, **overrides: object) -> Settings:
-    """Settings for tests: nothing from the environment or a config file, ``overrides`` applied."""
-    return load_settings(data_dir, environ={}, config_file=data_dir / "none.toml", **overrides)
 
 
 @pytest.fixture(scope="session")
@@ -52,8 +47,9 @@ def llm_server(embedded_backend: EmbeddedBackend) -> Iterator[EmbeddedServer]:
         yield server
 
 
-# Time budget per test group (seconds, about 4x what each takes on a 2-core machine), so the whole CI run stays
-# well under 30 minutes and a group that slows down is noticed rather than silently eating the budget.
+# Time budget per test group (seconds, about 4x what each takes on a 2-core machine), so a group that slows down
+# is noticed. It is reported, never a failure: how long a test takes depends on the machine's load, and a test
+# result must not (speed targets live in bench/).
 GROUP_BUDGET_S = {
     "crawler": 180, "retrieval": 300, "synth": 240, "verifier": 150, "web": 300, "hostile": 300,
     "reliability": 360, "demo": 60, "(root)": 420,
@@ -72,9 +68,8 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     _group_time[group] = _group_time.get(group, 0.0) + report.duration
 
 
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Fail the run when a group went over its time budget (only for full runs of that group)."""
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Report the groups that went over their time budget (a note for the reader, not a failure)."""
     over = {g: round(t) for g, t in _group_time.items() if t > GROUP_BUDGET_S.get(g, 300)}
     if over:
-        print(f"\ntest groups over their time budget (s): {over}; budgets: {GROUP_BUDGET_S}")
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        terminalreporter.write_line(f"test groups over their time budget (s): {over}; budgets: {GROUP_BUDGET_S}")

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import make_settings
+from tests.helpers import make_settings
 from verisight.answers import AnswerStore
 from verisight.cli.main import build_parser
 from verisight.reviewers import ReviewerStore

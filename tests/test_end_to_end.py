@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_settings
-from tests.test_cli import run as run_cli
+from tests.helpers import make_settings, run_cli
 from verisight.demo.server import load_manifest
 from verisight.engine import Engine
 from verisight.errors import BadQuery, NotIndexed

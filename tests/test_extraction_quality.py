@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from crawler import evaluate as extraction_eval
+from verisight.gates import extraction_gate
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-
-import extraction_eval  # noqa: E402
+DATA = extraction_eval.CHECKOUT_SET
 
 # Our extractor may trail plain trafilatura by at most this much macro F1 (our settings trade a little for tables,
 # metadata and a single lxml parse shared with link extraction).
@@ -17,11 +14,11 @@ MARGIN = 0.02
 
 def test_extraction_set_is_assembled() -> None:
     """Every page has a hand-checked expected text and the set is large enough to mean something."""
-    names = extraction_eval.pages()
+    names = extraction_eval.pages(DATA)
     assert len(names) >= 20, names
     for name in names:
-        assert (extraction_eval.DATA / "pages" / f"{name}.html").is_file(), name
-        assert (extraction_eval.DATA / "expected" / f"{name}.txt").read_text(encoding="utf-8").strip(), name
+        assert (DATA / "pages" / f"{name}.html").is_file(), name
+        assert (DATA / "expected" / f"{name}.txt").read_text(encoding="utf-8").strip(), name
 
 
 def test_shingle_score() -> None:
@@ -34,11 +31,10 @@ def test_shingle_score() -> None:
 
 def test_macro_f1_holds_floor_and_keeps_up_with_trafilatura() -> None:
     """Our macro F1 is at least the pinned floor and at least plain trafilatura's minus the margin."""
-    results = extraction_eval.evaluate()
-    macro = results["macro"]
-    assert isinstance(macro, dict)
+    gate = extraction_gate(DATA)
+    macro = gate.figures["macro"]
     ours, plain = macro["ours"]["f1"], macro["trafilatura"]["f1"]
-    floor = extraction_eval.read_floor()
+    floor = extraction_eval.read_floor(DATA)
     figures = f"ours macro F1 {ours:.4f}, plain trafilatura {plain:.4f}, floor {floor}"
-    assert ours >= floor, f"below the pinned floor: {figures}"
+    assert gate.passed and ours >= floor, f"below the pinned floor: {figures}"
     assert ours >= plain - MARGIN, f"more than {MARGIN} behind plain trafilatura: {figures}"

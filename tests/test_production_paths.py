@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from synth.server import EmbeddedServer
-from tests.conftest import make_settings
+from tests.helpers import make_settings
 from verifier.judges import MiniCheckJudge
 from verisight.engine import Engine
 

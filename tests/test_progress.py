@@ -9,7 +9,7 @@ import pytest
 
 from crawler.summary import CrawlStats
 from crawler.types import Document
-from tests.conftest import make_settings
+from tests.helpers import make_settings
 from verisight.cli.corpus import index_with_progress
 from verisight.cli.progress import Bar
 from verisight.crawling import CrawlOptions, crawl_into

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from crawler.types import Document
 from synth.types import Claim, Source
-from tests.conftest import make_settings
+from tests.helpers import make_settings
 from verisight.answers import AnswerStore
 from verisight.engine import Engine
 from verisight.types import Answer, AnswerOverview, AnswerSource

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from crawler import extract
-from tests.conftest import make_settings
+from tests.helpers import make_settings
 from verisight.demo.server import DEMO_ROOT, load_manifest
 from verisight.engine import Engine
 

@@ -34,6 +34,18 @@ def test_unknown_and_malformed_settings_are_refused(tmp_path: Path) -> None:
         load_settings(tmp_path / "x", environ={"VERISIGHT_TOP_K": "many"})
 
 
+def test_values_are_read_by_field_type_and_choices_are_checked(tmp_path: Path) -> None:
+    (tmp_path / "verisight.toml").write_text('llm_timeout_s = 5\nsearch_mode = "bm25"\n')
+    env = {"VERISIGHT_DATA_DIR": "ignored", "VERISIGHT_LLM_THREADS": "3", "VERISIGHT_SYNTH_MODE": "extractive"}
+    settings = load_settings(tmp_path, environ=env)
+    assert settings.llm_timeout_s == 5.0 and isinstance(settings.llm_timeout_s, float)
+    assert (settings.llm_threads, settings.search_mode, settings.synth_mode) == (3, "bm25", "extractive")
+    with pytest.raises(ConfigError, match="synth_mode: 'creative' is not one of auto, generated, extractive"):
+        load_settings(tmp_path, environ={"VERISIGHT_SYNTH_MODE": "creative"})
+    with pytest.raises(ConfigError, match="search_mode"):
+        load_settings(tmp_path, environ={}, search_mode="fuzzy")
+
+
 def test_settings_reference_doc_is_current() -> None:
     doc = Path(__file__).resolve().parent.parent / "docs" / "settings.md"
     expected = settings_markdown()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from verisight.bench import usefulness
 from verisight.engine import Engine
+from verisight.gates import usefulness_gate
 
 DEMO = Path(__file__).parents[1] / "verisight" / "demo"
 FLOORS = Path(__file__).parents[1] / "verifier" / "data" / "eval_floors.json"
@@ -24,9 +25,8 @@ def test_reliable_questions_are_answered_with_kept_claims(demo_engine: Engine) -
     assert figures["answered_share"] >= floors["answered_share"], detail
 
 
-def test_python_docs_questions_are_answered_with_kept_claims() -> None:
+def test_python_docs_questions_are_answered_with_kept_claims(tmp_path: Path) -> None:
     """The same floors over Python's reference docs (shipped with the interpreter) and 54 labelled questions."""
-    import runpy
-
-    main = runpy.run_path(str(Path(__file__).parents[1] / "bench" / "usefulness_eval.py"))["main"]
-    assert main(["--check"]) == 0
+    gate = usefulness_gate(tmp_path / "data")
+    assert gate.figures["questions"] == 54
+    assert gate.passed, gate.failures

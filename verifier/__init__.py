@@ -6,8 +6,8 @@ Modules: ``judges`` (``embedded`` feature model, ``minicheck`` over an OpenAI-co
 (balanced accuracy on claim/evidence files).
 
 Data shipped in ``verifier/data/``: ``embedded_judge.json`` (weights and IDF table learned from
-Factcheck-GPT, Apache-2.0, by ``bench/verifier_train.py``), ``domains.json`` (domain → label facts derived
+Factcheck-GPT, Apache-2.0, by ``training/verifier_train.py``), ``domains.json`` (domain → label facts derived
 from OpenSources, LGPL-3.0; Wikipedia's Perennial sources list, CC BY-SA 3.0; idiap/News-Media-Reliability
-manual and Wikipedia rows, Apache-2.0; plus our own list; built by ``bench/verifier_build_domains.py``),
+manual and Wikipedia rows, Apache-2.0; plus our own list; built by ``training/verifier_build_domains.py``),
 ``eval_floors.json`` (quality floors; raise, never lower).
 """

@@ -7,9 +7,14 @@ VerifierError
 
 from __future__ import annotations
 
+from crawler.errors import PublicError
 
-class VerifierError(Exception):
-    """Base class of every error the verifier raises."""
+
+class VerifierError(PublicError):
+    """Base class of every error the verifier raises (``code``, ``status``, public message as ``PublicError``)."""
+
+    code = "verifier_error"
+    public_message = "the claims could not be verified"
 
 
 class JudgeError(VerifierError):

@@ -1,7 +1,7 @@
 """Claim judges: P(evidence supports claim) for a batch of (claim, evidence) pairs.
 
 ``embedded`` is our CPU feature model (weights in ``verifier/data/embedded_judge.json``, trained by
-``bench/verifier_train.py`` on Factcheck-GPT only); ``minicheck`` asks any OpenAI-compatible server
+``training/verifier_train.py`` on Factcheck-GPT only); ``minicheck`` asks any OpenAI-compatible server
 (vLLM in production) a Yes/No question and reads P(Yes) from the top logprobs.
 """
 
@@ -33,7 +33,6 @@ from verifier.features import (
     sentence_windows,
     split_sentences,
 )
-from verifier.gbm import predict_margin
 
 DATA_DIR = Path(__file__).parent / "data"
 EMBEDDED_WEIGHTS = DATA_DIR / "embedded_judge.json"
@@ -108,15 +107,14 @@ class EmbeddedJudge(Judge):
                 raise JudgeError(f"cannot load embedded judge weights from {path}: {exc}") from exc
         names = tuple(model["feature_names"])
         if not set(names) <= set(FEATURE_NAMES):
-            raise JudgeError(f"{path} was trained on other features; retrain with bench/verifier_train.py")
+            raise JudgeError(f"{path} was trained on other features; retrain with training/verifier_train.py")
         # an older model uses a subset of today's features (e.g. the baseline judge in bench/data/)
         self._columns = None if names == FEATURE_NAMES else np.array([FEATURE_NAMES.index(n) for n in names])
         self.idf: dict[str, float] = model["idf"] if "idf" in model else _word_weights(str(model["idf_file"]))
         self.default_idf = float(model["default_idf"])
         self.max_idf = float(model["max_idf"])
-        self.kind = str(model.get("kind", "lr"))
-        self.trees = model.get("trees", [])
-        self.base = float(model.get("base", 0.0))
+        if model.get("kind", "lr") != "lr" or model.get("trees"):
+            raise JudgeError(f"{path} is a {model.get('kind')!r} model; this judge runs only logistic models (lr)")
         self.mean = np.asarray(model["mean"], dtype=np.float64)
         self.std = np.asarray(model["std"], dtype=np.float64)
         self.coef = np.asarray(model["coef"], dtype=np.float64)
@@ -134,10 +132,7 @@ class EmbeddedJudge(Judge):
     def _prob(self, feats: np.ndarray) -> np.ndarray:
         if self._columns is not None:
             feats = feats[:, self._columns]
-        if self.kind == "gbm":
-            z = predict_margin(self.trees, feats, self.base)
-        else:
-            z = ((feats - self.mean) / self.std) @ self.coef
+        z = ((feats - self.mean) / self.std) @ self.coef
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
     def _window_features(self, claim: str, sents: Sequence[TextInfo]) -> tuple[np.ndarray, list[tuple[int, ...]]]:

@@ -19,9 +19,9 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from verifier.types import VerifiedClaim
+from verifier.types import Action, VerdictLabel, VerifiedClaim
 
-ACTION = {
+ACTION: dict[VerdictLabel, Action] = {
     "supported": "keep",
     "unsupported": "hedge",
     "contradicted": "drop",
@@ -36,7 +36,7 @@ UNSUPPORTED_DROP_MIN_CLAIMS = 3
 MIN_KEPT_SHARE = 0.25
 
 
-def action_for(label: str) -> str:
+def action_for(label: VerdictLabel) -> Action:
     """The policy action (keep, hedge, drop) for a verdict label."""
     try:
         return ACTION[label]
@@ -60,7 +60,7 @@ def _clause(text: str) -> str:
     return body if looks_like_name else first.lower() + body[len(first) :]
 
 
-def display_text(text: str, label: str, *, source_kind: str = "unreliable") -> str:
+def display_text(text: str, label: VerdictLabel, *, source_kind: str = "unreliable") -> str:
     """The text the overview shows for a claim with this verdict ('' when it is dropped).
 
     ``source_kind`` says who backs an ``unreliable_source`` claim: ``user_generated`` or ``unreliable``.

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
 
-CREDIBILITY_LABELS = ("reliable", "unknown", "user_generated", "unreliable", "satire")
-VERDICT_LABELS = ("supported", "unsupported", "contradicted", "satire", "unreliable_source")
-ACTIONS = ("keep", "hedge", "drop")
+CredibilityLabel = Literal["reliable", "unknown", "user_generated", "unreliable", "satire"]
+"""How far a source can be trusted."""
+VerdictLabel = Literal["supported", "unsupported", "contradicted", "satire", "unreliable_source"]
+"""The verifier's judgement of one claim."""
+Action = Literal["keep", "hedge", "drop"]
+"""What the policy does with a claim: show it, show it hedged, or leave it out."""
+CREDIBILITY_LABELS: tuple[CredibilityLabel, ...] = get_args(CredibilityLabel)
+VERDICT_LABELS: tuple[VerdictLabel, ...] = get_args(VerdictLabel)
+ACTIONS: tuple[Action, ...] = get_args(Action)
 
 
 @dataclass(frozen=True, slots=True)
 class SourceCredibility:
     """How far a source can be trusted, with the signals that decided it."""
 
-    label: str
+    label: CredibilityLabel
     reasons: tuple[str, ...]
 
 
@@ -32,7 +39,7 @@ class Evidence:
 class Verdict:
     """The verifier's judgement of one claim."""
 
-    label: str
+    label: VerdictLabel
     score: float
     reason: str
     evidence: tuple[Evidence, ...]
@@ -46,6 +53,6 @@ class VerifiedClaim:
     text: str
     citations: tuple[int, ...]
     passages: tuple[str, ...]
-    action: str
+    action: Action
     verdict: Verdict
     display: str

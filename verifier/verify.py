@@ -29,7 +29,7 @@ from verifier.credibility import split_host
 from verifier.features import best_sentence, debunk_cues, framing_cues, split_sentences, words
 from verifier.judges import Judge, get_judge
 from verifier.policy import action_for, display_text, finalize
-from verifier.types import Evidence, SourceCredibility, Verdict, VerifiedClaim
+from verifier.types import Evidence, SourceCredibility, Verdict, VerdictLabel, VerifiedClaim
 
 CREDIBLE = ("reliable", "unknown")
 DOUBTFUL = ("user_generated", "unreliable")
@@ -262,6 +262,7 @@ class Verifier:
         satire = [sc for sc in support if sc.credibility == "satire"]
         doubtful = [sc for sc in support if sc.credibility in DOUBTFUL]
         source_kind = "unreliable"
+        label: VerdictLabel
         if credible_sc:
             top = credible_sc[0]
             label, score, ev = "supported", top.score, credible_sc[:3]
@@ -300,7 +301,7 @@ class Verifier:
 
     def _contradiction_or_unsupported(
         self, text: str, scored: Sequence[_Scored]
-    ) -> tuple[str, float, list[_Scored], str]:
+    ) -> tuple[VerdictLabel, float, list[_Scored], str]:
         credible = sorted((sc for sc in scored if sc.credibility in CREDIBLE), key=lambda sc: -sc.score)[:5]
         if credible:
             flips = self.judge.contradiction([(text, _window_text(sc)) for sc in credible])

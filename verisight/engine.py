@@ -30,13 +30,13 @@ from verifier.verify import Verifier
 from verisight.answers import AnswerStore
 from verisight.documents import DocumentStore
 from verisight.errors import BadQuery, Busy, ConfigError, NotIndexed
+from verisight.limits import MAX_K, MAX_QUERY_CHARS, SEARCH_MODES
 from verisight.settings import Settings
 from verisight.sources import SourceAssessor
-from verisight.types import Answer, AnswerOverview, AnswerSource
+from verisight.types import Answer, AnswerMode, AnswerOverview, AnswerSource, EventKind
 
 log = logging.getLogger(__name__)
 
-MAX_QUERY_CHARS = 2000
 CREDIBLE = ("reliable", "unknown")
 _UNKNOWN = SourceCredibility("unknown", ())
 MIN_KEPT = 2
@@ -46,7 +46,7 @@ MIN_KEPT = 2
 class EngineEvent:
     """One event of a streamed answer: token, claim, sources, done or error."""
 
-    kind: str
+    kind: EventKind
     data: Any = None
 
 
@@ -181,8 +181,8 @@ class Engine:
         """Ranked passages for ``query``."""
         query = validate_query(query)
         mode = mode or self.settings.search_mode
-        if mode not in ("hybrid", "bm25", "dense"):
-            raise BadQuery(f"unknown search mode {mode!r}; choose hybrid, bm25 or dense")
+        if mode not in SEARCH_MODES:
+            raise BadQuery(f"unknown search mode {mode!r}; choose {', '.join(SEARCH_MODES)}")
         try:
             if len(self.index) == 0:
                 raise NotIndexed("nothing is indexed yet: run `verisight crawl URL` then `verisight index`")
@@ -206,8 +206,8 @@ class Engine:
         """Stream an answer: ``sources``, ``token``, ``claim`` (verified) events, then ``done`` with the Answer."""
         query = validate_query(query)
         k = k or self.settings.top_k
-        if not 1 <= k <= 50:
-            raise BadQuery("k must be between 1 and 50")
+        if not 1 <= k <= MAX_K:
+            raise BadQuery(f"k must be between 1 and {MAX_K}")
         timer = _Timer()
         hits = [_masked(h) for h in self.search(query, k=k)]
         timer.mark("retrieve")
@@ -266,7 +266,7 @@ class Engine:
         timer.marks["generate"] = round((time.perf_counter() - gen_start) * 1000 - verify_ms, 1)
         timer.marks["verify"] = round(verify_ms, 1)
         timer.marks.setdefault("first_token", timer.marks["generate"])
-        mode = overview.mode
+        mode: AnswerMode = overview.mode
         text = join_with_citations((c.display, c.citations) for c in verified if c.action != "drop")
         if should_decline(verified):
             mode, text = "declined", ""

@@ -3,19 +3,24 @@
     VerisightError            (code, http status)
      ├── BadQuery             bad_request / query_too_long, 400
      ├── NotIndexed           not_indexed, 409
-     ├── NotFound             not_found, 404
      ├── Busy                 busy, 503 (with Retry-After)
      └── ConfigError          config, 500: a setting or model file is wrong; the message says the fix
+
+Like every stage's errors they are ``crawler.errors.PublicError``: 4xx messages are shown as written, 5xx ones
+stay generic outside the process.
 """
 
 from __future__ import annotations
 
+from crawler.errors import PublicError
 
-class VerisightError(Exception):
-    """Base class: carries a machine-readable ``code`` and an HTTP ``status``."""
+
+class VerisightError(PublicError):
+    """Base class: carries a machine-readable ``code``, an HTTP ``status`` and a public message."""
 
     code = "error"
     status = 500
+    public_message: str | None = "the server is misconfigured"
 
     def __init__(self, message: str, *, code: str | None = None) -> None:
         super().__init__(message)
@@ -28,6 +33,7 @@ class BadQuery(VerisightError):
 
     code = "bad_request"
     status = 400
+    public_message = None
 
 
 class NotIndexed(VerisightError):
@@ -35,13 +41,7 @@ class NotIndexed(VerisightError):
 
     code = "not_indexed"
     status = 409
-
-
-class NotFound(VerisightError):
-    """The thing asked for does not exist."""
-
-    code = "not_found"
-    status = 404
+    public_message = None
 
 
 class Busy(VerisightError):
@@ -49,6 +49,7 @@ class Busy(VerisightError):
 
     code = "busy"
     status = 503
+    public_message = None
     retry_after = 5
 
 

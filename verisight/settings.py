@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args, get_origin, get_type_hints
 
+from retrieval.types import SearchMode
+from synth.types import SynthMode
 from verisight.errors import ConfigError
 
 ENV_PREFIX = "VERISIGHT_"
@@ -20,7 +23,7 @@ class Settings:
 
     data_dir: Path = field(default_factory=lambda: Path.home() / ".verisight")
     # LLM that writes overviews
-    llm_backend: str = "embedded"  # embedded | openai
+    llm_backend: Literal["embedded", "openai", "vllm"] = "embedded"  # vllm: a synonym of openai
     llm_base_url: str = "http://127.0.0.1:8001/v1"
     llm_model: str = ""  # openai: served model name; embedded: path to a GGUF file (empty = bundled SmolLM2)
     llm_api_key: str = ""
@@ -28,7 +31,7 @@ class Settings:
     llm_timeout_s: float = 60.0
     # auto = extractive with the embedded model (it measured more supported claims per answer, see
     # docs/measurements.md), generated with an OpenAI-compatible server (vLLM)
-    synth_mode: str = "auto"  # auto | generated | extractive
+    synth_mode: SynthMode = "auto"
     max_tokens: int = 160
     temperature: float = 0.0
     seed: int = 42
@@ -36,7 +39,7 @@ class Settings:
     # retrieval
     embedder: str = "minilm-onnx"
     embedder_path: str = ""
-    search_mode: str = "hybrid"
+    search_mode: SearchMode = "hybrid"
     top_k: int = 6
     # verifier
     judge: str = "embedded"  # embedded | minicheck
@@ -88,20 +91,37 @@ class Settings:
         return replace(self, **changes)
 
 
+def _read_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+# How a value from TOML or the environment becomes each field type (the types of Settings' fields).
+_READERS: dict[Any, Callable[[Any], Any]] = {
+    Path: lambda value: Path(str(value)).expanduser(),
+    int: int,
+    float: float,
+    bool: _read_bool,
+    str: str,
+}
+FIELD_TYPES: dict[str, Any] = get_type_hints(Settings)
+_UNREADABLE = [n for n, k in FIELD_TYPES.items() if get_origin(k) is not Literal and k not in _READERS]
+if _UNREADABLE:  # a new field type needs a reader above
+    raise TypeError(f"Settings fields of a type the loader cannot read: {_UNREADABLE}")
+
+
 def _coerce(name: str, value: Any, kind: Any) -> Any:
-    kind_name = kind if isinstance(kind, str) else getattr(kind, "__name__", str(kind))
-    try:
-        if "Path" in kind_name:
-            return Path(str(value)).expanduser()
-        if kind_name == "int":
-            return int(value)
-        if kind_name == "float":
-            return float(value)
-        if kind_name == "bool":
-            return str(value).lower() in ("1", "true", "yes", "on")
+    """``value`` read as the type ``kind`` of setting ``name``; a ConfigError says what was wrong."""
+    if get_origin(kind) is Literal:
+        choices = get_args(kind)
+        if str(value) not in choices:
+            raise ConfigError(f"setting {name}: {value!r} is not one of {', '.join(choices)}")
         return str(value)
+    try:
+        return _READERS[kind](value)
     except (TypeError, ValueError) as exc:
-        raise ConfigError(f"setting {name}: cannot read {value!r} as {kind_name}") from exc
+        raise ConfigError(f"setting {name}: cannot read {value!r} as {getattr(kind, '__name__', kind)}") from exc
 
 
 def load_settings(
@@ -113,7 +133,7 @@ def load_settings(
 ) -> Settings:
     """Build Settings: defaults < TOML (``$VERISIGHT_CONFIG`` or ``DATA/verisight.toml``) < environment < arguments."""
     env = dict(os.environ if environ is None else environ)
-    known = {f.name: f.type for f in fields(Settings)}
+    known = FIELD_TYPES
     values: dict[str, Any] = {}
     home = data_dir or env.get(f"{ENV_PREFIX}HOME")
     if home:

@@ -10,6 +10,7 @@ reliable stays satire or user-generated, so one relabel cannot turn a joke post 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 from synth.types import Source
 from verifier.credibility import (
@@ -21,7 +22,7 @@ from verifier.credibility import (
     split_host,
     visible_text,
 )
-from verifier.types import SourceCredibility
+from verifier.types import CredibilityLabel, SourceCredibility
 from verisight.decisions import ReviewerLabels, SourceLabel
 from verisight.documents import DocumentStore
 
@@ -48,7 +49,7 @@ class SourceAssessor:
         doc = self.documents.get(source.url)
         page = labels.page(source.url, *((doc.final_url, doc.canonical_url or "") if doc else ()))
         if page is not None and page.label is not None:
-            return SourceCredibility(page.label, (page.describe(),))
+            return SourceCredibility(cast(CredibilityLabel, page.label), (page.describe(),))
         automatic = self.automatic(source, labels)
         host, registrable = split_host(source.url)
         domain = labels.domain(host, registrable)
@@ -61,7 +62,7 @@ class SourceAssessor:
         ):
             return SourceCredibility(own.label, (*own.reasons, f"{domain.describe()}, but this page's own signs "
                                                               "still count"))
-        return SourceCredibility(domain.label, (domain.describe(),))
+        return SourceCredibility(cast(CredibilityLabel, domain.label), (domain.describe(),))
 
     def page_signals(self, source: Source) -> SourceCredibility | None:
         """What the page itself shows, whatever its domain: satire (its own words, or a copy of a satire page)

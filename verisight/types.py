@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from verifier.types import SourceCredibility, VerifiedClaim
+
+AnswerMode = Literal["generated", "extractive", "declined"]
+"""How the overview was written, or ``declined`` when the sources do not answer the question."""
+EventKind = Literal["sources", "token", "claim", "done", "error"]
+"""The kinds of event a streamed answer sends (``Engine.answer_stream`` and the SSE endpoint)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +29,7 @@ class AnswerSource:
 class AnswerOverview:
     """What the page shows: ``text`` after the policy, ``draft`` as the model wrote it."""
 
-    mode: str
+    mode: AnswerMode
     text: str
     draft: str
     claims: tuple[VerifiedClaim, ...]

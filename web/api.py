@@ -13,18 +13,16 @@ from flask import Blueprint, Flask, Response, jsonify, request
 
 from verisight.engine import EngineEvent, validate_query
 from verisight.errors import BadQuery
+from verisight.limits import MAX_K, MAX_QUERY_CHARS, SEARCH_MODES, WORD_PATTERN
 from web.answering import answer_events
 from web.context import engine_of, metrics_of
 from web.errors import ApiError, error_body, to_api_error
 from web.metrics import Metrics
-from web.openapi import WORD_PATTERN, openapi_document
+from web.openapi import openapi_document
 
 log = logging.getLogger("web")
 bp = Blueprint("api", __name__, url_prefix="/api")
 
-MAX_QUERY_CHARS = 2000
-MAX_K = 50
-SEARCH_MODES = ("hybrid", "bm25", "dense")
 _WORD = re.compile(WORD_PATTERN)  # the OpenAPI document's pattern for queries
 
 
@@ -59,7 +57,7 @@ def check_k(value: object) -> int:
     if isinstance(value, str) and value.isascii() and value.isdigit():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_K:
-        raise ApiError(400, "bad_request", "k must be an integer between 1 and 50")
+        raise ApiError(400, "bad_request", f"k must be an integer between 1 and {MAX_K}")
     return value
 
 

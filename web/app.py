@@ -136,8 +136,8 @@ def _finish_request(response: Response) -> Response:
     rule = request.url_rule.rule if request.url_rule is not None else "unmatched"
     elapsed = time.perf_counter() - g.get("started", time.perf_counter())
     metrics = metrics_of()
-    metrics.requests.inc(route=rule, method=request.method, status=str(response.status_code))
-    metrics.request_seconds.observe(elapsed, route=rule)
+    metrics.requests.labels(route=rule, method=request.method, status=str(response.status_code)).inc()
+    metrics.request_seconds.labels(route=rule).observe(elapsed)
     log_request(
         request.method,
         rule,

@@ -13,6 +13,7 @@ from verifier.credibility import split_host
 from verifier.types import CREDIBILITY_LABELS, VERDICT_LABELS
 from verisight.answers import normalise_claim
 from verisight.decisions import AUTOMATIC, CLAIM_DECISIONS, DOMAIN_WARNING, ReviewerLabels, Scope, SourceLabel
+from verisight.limits import MAX_NOTE_CHARS
 from web.auth import check_csrf, csrf_token, reviewer_api, reviewer_page, sign_in
 from web.context import engine_of, reviewers_of
 from web.errors import ApiError
@@ -23,7 +24,7 @@ bp = Blueprint("audit", __name__)
 
 STATUSES = ("flagged", "confirmed", "dismissed")
 DECISIONS = {"confirm": "confirmed", "dismiss": "dismissed", AUTOMATIC: "flagged"}
-MAX_NOTE = 2000
+MAX_NOTE = MAX_NOTE_CHARS
 MAX_URL = 2048
 DEFAULT_LIMIT = 100
 MAX_DOMAIN = 253

@@ -1,8 +1,8 @@
 """Every error the web layer sends is ``{"error": {"code", "message"}}`` with the right status, never a traceback.
 
     ApiError                   raised by views with a code, status and message (and optional headers)
-    verisight.errors.*         the engine's errors: their own code and status (Busy adds Retry-After)
-    stage errors               retrieval / synth / verifier / crawler errors, mapped by ``stage_error``
+    PublicError                every stage's and the engine's errors: their own code, status, public message and
+                               headers (``crawler.errors.PublicError``; 5xx messages stay generic)
     HTTPException              Flask's own 404, 405, 413 ... turned into the same shape
     anything else              500 ``internal``, logged with the request id, no detail in the body
 
@@ -17,11 +17,7 @@ from collections.abc import Mapping
 from flask import Flask, Response, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from crawler.errors import CrawlerError
-from retrieval.errors import EmptyQuery, IndexCorrupt, IndexMissing, ModelUnavailable, RetrievalError
-from synth.errors import BackendFailed, BackendUnavailable, SynthError
-from verifier.errors import VerifierError
-from verisight.errors import Busy, VerisightError
+from crawler.errors import PublicError
 
 log = logging.getLogger("web")
 
@@ -44,8 +40,6 @@ _HTTP_CODES = {
     503: "unavailable",
 }
 
-RETRY_AFTER_MODEL_S = 30
-
 
 class ApiError(Exception):
     """An error a view raises on purpose: it becomes the JSON error shape with ``status``."""
@@ -58,49 +52,17 @@ class ApiError(Exception):
         self.headers = dict(headers or {})
 
 
-def stage_error(exc: Exception) -> ApiError:
-    """Map an error raised by one of the pipeline stages to a status and code (5xx messages stay generic)."""
-    if isinstance(exc, EmptyQuery):
-        return ApiError(400, "bad_request", str(exc) or "the query has nothing to search for")
-    if isinstance(exc, IndexMissing):
-        return ApiError(409, "not_indexed", "nothing is indexed yet: run `verisight crawl URL` then `verisight index`")
-    if isinstance(exc, IndexCorrupt):
-        return ApiError(500, "index_corrupt", "the index cannot be read; run `verisight index` to rebuild it")
-    if isinstance(exc, ModelUnavailable | BackendUnavailable):
-        return ApiError(
-            503,
-            "model_unavailable",
-            "a model is unavailable; try again later",
-            {"Retry-After": str(RETRY_AFTER_MODEL_S)},
-        )
-    if isinstance(exc, BackendFailed):
-        return ApiError(502, "model_failed", "the language model returned an error")
-    if isinstance(exc, RetrievalError):
-        return ApiError(500, "retrieval_error", "retrieval failed")
-    if isinstance(exc, SynthError):
-        return ApiError(500, "synth_error", "the overview could not be written")
-    if isinstance(exc, VerifierError):
-        return ApiError(500, "verifier_error", "the claims could not be verified")
-    if isinstance(exc, CrawlerError):
-        return ApiError(500, "crawler_error", "the crawler failed")
-    return ApiError(500, "internal", "internal error")
-
-
 def to_api_error(exc: BaseException) -> ApiError:
     """Any exception as an ApiError (unknown ones become 500 ``internal``)."""
     if isinstance(exc, ApiError):
         return exc
-    if isinstance(exc, VerisightError):
-        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, Busy) else {}
-        message = str(exc) if exc.status < 500 or isinstance(exc, Busy) else "the server is misconfigured"
-        return ApiError(exc.status, exc.code, message, headers)
+    if isinstance(exc, PublicError):
+        return ApiError(exc.status, exc.code, exc.public(), exc.headers())
     if isinstance(exc, HTTPException):
         status = exc.code or 500
         code = _HTTP_CODES.get(status, "error")
         headers = {k: v for k, v in exc.get_headers() if k.lower() in ("allow", "retry-after", "www-authenticate")}
         return ApiError(status, code, exc.description or exc.name, headers)
-    if isinstance(exc, CrawlerError | RetrievalError | SynthError | VerifierError):
-        return stage_error(exc)  # type: ignore[arg-type]
     return ApiError(500, "internal", "internal error")
 
 

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from copy import deepcopy
-from typing import Any
+from typing import Any, get_args
 
-from verifier.types import ACTIONS, CREDIBILITY_LABELS, VERDICT_LABELS
+from retrieval.types import Hit, Passage
+from verifier.types import CREDIBILITY_LABELS, VERDICT_LABELS, Evidence, SourceCredibility, Verdict, VerifiedClaim
 from verisight import __version__
 from verisight.decisions import CLAIM_DECISIONS
+from verisight.limits import MAX_K, MAX_NOTE_CHARS, MAX_QUERY_CHARS, SEARCH_MODES, WORD_PATTERN
+from verisight.types import Answer, AnswerOverview, AnswerSource, EventKind
+from web.schemas import dataclass_schema, ref
 
 JSON = "application/json"
 HTML = "text/html"
-
-
-def _ref(name: str) -> dict[str, str]:
-    return {"$ref": f"#/components/schemas/{name}"}
 
 
 def _obj(props: dict[str, Any], required: list[str] | None = None, *, extra: bool = False) -> dict[str, Any]:
@@ -29,113 +29,66 @@ def _obj(props: dict[str, Any], required: list[str] | None = None, *, extra: boo
 _STR = {"type": "string"}
 
 # The views validate with these same patterns (web.api, web.audit), so the document and the code agree.
-#: A query needs something to search for: an ASCII letter or digit, or a character from the ranges where other
-#: scripts' letters live (ECMA regex, which OpenAPI tools use, has no Unicode ``\w``).
-WORD_PATTERN = r"[0-9A-Za-z_\u00aa-\ud7ff\uf900-\uffef]"
+#: A query needs something to search for (``verisight.limits.WORD_PATTERN``: ECMA regex, which OpenAPI tools use,
+#: has no Unicode ``\w``).
 #: A lower-case host name, the form a source's ``site`` has.
 DOMAIN_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
-QUERY_SCHEMA = {"type": "string", "minLength": 1, "maxLength": 2000, "pattern": WORD_PATTERN}
+QUERY_SCHEMA = {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_CHARS, "pattern": WORD_PATTERN}
 _DOMAIN_SCHEMA = {"type": "string", "minLength": 1, "maxLength": 253, "pattern": DOMAIN_PATTERN}
 _INT = {"type": "integer"}
 _NUM = {"type": "number"}
 _NULLABLE_STR = {"type": ["string", "null"]}
 _NULLABLE_INT = {"type": ["integer", "null"]}
 
+# The answer's and the search's shapes are the dataclasses themselves (``asdict`` is what the API sends).
+COMPONENT_NAMES: dict[type, str] = {
+    SourceCredibility: "Credibility",
+    Evidence: "Evidence",
+    Verdict: "Verdict",
+    VerifiedClaim: "Claim",
+    AnswerSource: "Source",
+    AnswerOverview: "Overview",
+    Answer: "Answer",
+    Passage: "Passage",
+    Hit: "Hit",
+}
+_GENERATED: dict[str, Any] = {
+    name: dataclass_schema(cls, COMPONENT_NAMES) for cls, name in COMPONENT_NAMES.items() if cls is not Answer
+}
+_GENERATED["Answer"] = dataclass_schema(
+    Answer,
+    COMPONENT_NAMES,
+    overrides={
+        "timings_ms": {
+            "type": "object",
+            "properties": {k: _NUM for k in ("retrieve", "first_token", "generate", "verify", "total")},
+            "additionalProperties": _NUM,
+        },
+        "passages": {"type": "array", "items": ref("PassageSnippet")},
+    },
+    # answers stored before passages were recorded have none
+    required=["query", "answer_id", "overview", "sources", "timings_ms", "models"],
+)
+
 SCHEMAS: dict[str, Any] = {
+    **_GENERATED,
     "Error": _obj({"error": _obj({"code": _STR, "message": _STR})}),
-    "Credibility": _obj({"label": {"enum": list(CREDIBILITY_LABELS)}, "reasons": {"type": "array", "items": _STR}}),
-    "Evidence": _obj({"source_id": _INT, "passage_id": _STR, "quote": _STR, "start": _INT, "end": _INT}),
-    "Verdict": _obj(
-        {
-            "label": {"enum": list(VERDICT_LABELS)},
-            "score": _NUM,
-            "reason": _STR,
-            "evidence": {"type": "array", "items": _ref("Evidence")},
-        }
-    ),
-    "Claim": _obj(
-        {
-            "id": _STR,
-            "text": _STR,
-            "citations": {"type": "array", "items": _INT},
-            "passages": {"type": "array", "items": _STR},
-            "action": {"enum": list(ACTIONS)},
-            "verdict": _ref("Verdict"),
-            "display": _STR,
-        }
-    ),
-    "Source": _obj(
-        {
-            "id": _INT,
-            "url": _STR,
-            "title": _STR,
-            "site": _STR,
-            "published": _NULLABLE_STR,
-            "credibility": _ref("Credibility"),
-        }
-    ),
-    "Overview": _obj(
-        {
-            "mode": {"enum": ["generated", "extractive", "declined"]},
-            "text": _STR,
-            "draft": _STR,
-            "claims": {"type": "array", "items": _ref("Claim")},
-        }
-    ),
     "PassageSnippet": _obj(
         {"id": _STR, "source_id": _NULLABLE_INT, "url": _STR, "title": _STR, "text": _STR}, extra=True
-    ),
-    "Answer": _obj(
-        {
-            "query": _STR,
-            "answer_id": _STR,
-            "overview": _ref("Overview"),
-            "sources": {"type": "array", "items": _ref("Source")},
-            "timings_ms": {
-                "type": "object",
-                "properties": {k: _NUM for k in ("retrieve", "first_token", "generate", "verify", "total")},
-                "additionalProperties": _NUM,
-            },
-            "models": {"type": "object", "additionalProperties": _STR},
-            "passages": {"type": "array", "items": _ref("PassageSnippet")},
-        },
-        required=["query", "answer_id", "overview", "sources", "timings_ms", "models"],
     ),
     "AnswerRequest": _obj(
         {
             "query": QUERY_SCHEMA,
-            "k": {"type": "integer", "minimum": 1, "maximum": 50},
+            "k": {"type": "integer", "minimum": 1, "maximum": MAX_K},
         },
         required=["query"],
-    ),
-    "Passage": _obj(
-        {
-            "id": _STR,
-            "doc_url": _STR,
-            "doc_hash": _STR,
-            "title": _STR,
-            "site": _STR,
-            "heading": _STR,
-            "text": _STR,
-            "start": _INT,
-            "end": _INT,
-        }
-    ),
-    "Hit": _obj(
-        {
-            "passage": _ref("Passage"),
-            "score": _NUM,
-            "rank": _INT,
-            "sparse_rank": _NULLABLE_INT,
-            "dense_rank": _NULLABLE_INT,
-        }
     ),
     "SearchResult": _obj(
         {
             "query": _STR,
-            "mode": {"enum": ["hybrid", "bm25", "dense"]},
+            "mode": {"enum": list(SEARCH_MODES)},
             "k": _INT,
-            "hits": {"type": "array", "items": _ref("Hit")},
+            "hits": {"type": "array", "items": ref("Hit")},
         }
     ),
     "ClaimGroup": _obj(
@@ -153,15 +106,15 @@ SCHEMAS: dict[str, Any] = {
             "reason": _STR,
             "action": _STR,
             "query": _STR,
-            "evidence": {"type": "array", "items": _ref("Evidence")},
-            "credibility": {"oneOf": [_ref("Credibility"), {"type": "null"}]},
+            "evidence": {"type": "array", "items": ref("Evidence")},
+            "credibility": {"oneOf": [ref("Credibility"), {"type": "null"}]},
             "reviewer_label": {"oneOf": [{"enum": list(CREDIBILITY_LABELS)}, {"type": "null"}]},
             "claim_id": _STR,
             "source_id": _NULLABLE_INT,
-            "decision": {"oneOf": [_ref("Decision"), {"type": "null"}]},
-            "history": {"type": "array", "items": _ref("Decision")},
-            "page_label": {"oneOf": [_ref("SourceLabel"), {"type": "null"}]},
-            "domain_label": {"oneOf": [_ref("SourceLabel"), {"type": "null"}]},
+            "decision": {"oneOf": [ref("Decision"), {"type": "null"}]},
+            "history": {"type": "array", "items": ref("Decision")},
+            "page_label": {"oneOf": [ref("SourceLabel"), {"type": "null"}]},
+            "domain_label": {"oneOf": [ref("SourceLabel"), {"type": "null"}]},
             "label_domain": _STR,
         },
         required=["id", "text", "domain", "label", "seen", "last_seen", "answer_id", "status"],
@@ -183,10 +136,10 @@ SCHEMAS: dict[str, Any] = {
         },
         required=["scope", "label", "automatic", "reviewer", "at", "note"],
     ),
-    "SourceLabels": _obj({"count": _INT, "labels": {"type": "array", "items": _ref("SourceLabel")}}),
-    "ClaimGroups": _obj({"status": _STR, "count": _INT, "groups": {"type": "array", "items": _ref("ClaimGroup")}}),
+    "SourceLabels": _obj({"count": _INT, "labels": {"type": "array", "items": ref("SourceLabel")}}),
+    "ClaimGroups": _obj({"status": _STR, "count": _INT, "groups": {"type": "array", "items": ref("ClaimGroup")}}),
     "DecisionRequest": _obj(
-        {"decision": {"enum": list(CLAIM_DECISIONS)}, "note": {"type": "string", "maxLength": 2000}},
+        {"decision": {"enum": list(CLAIM_DECISIONS)}, "note": {"type": "string", "maxLength": MAX_NOTE_CHARS}},
         required=["decision"],
     ),
     "DecisionResult": _obj(
@@ -201,7 +154,7 @@ SCHEMAS: dict[str, Any] = {
                 "domain": _DOMAIN_SCHEMA,
                 "label": {"enum": [*CREDIBILITY_LABELS, "automatic"]},
                 "automatic": {"type": "boolean"},
-                "note": {"type": "string", "maxLength": 2000},
+                "note": {"type": "string", "maxLength": MAX_NOTE_CHARS},
             },
             required=[],
         ),
@@ -214,7 +167,7 @@ SCHEMAS: dict[str, Any] = {
             "`done` an Answer, `error` an Error."
         ),
         "properties": {
-            "event": {"enum": ["sources", "token", "claim", "done", "error"]},
+            "event": {"enum": list(get_args(EventKind))},
             "data": {"type": "string", "contentMediaType": "application/json"},
             "id": _STR,
             "retry": _INT,
@@ -255,8 +208,8 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 
 
 def _errors(*codes: str) -> dict[str, Any]:
-    responses = {code: _json(_ref("Error"), _ERRORS[code]) for code in codes}
-    responses["default"] = _json(_ref("Error"), "Any other error, in the same shape.")
+    responses = {code: _json(ref("Error"), _ERRORS[code]) for code in codes}
+    responses["default"] = _json(ref("Error"), "Any other error, in the same shape.")
     return responses
 
 
@@ -269,7 +222,8 @@ def _redirect(description: str) -> dict[str, Any]:
 
 
 def _q(required: bool = True) -> dict[str, Any]:
-    schema = QUERY_SCHEMA if required else {"type": "string", "maxLength": 2000, "pattern": f"^$|{WORD_PATTERN}"}
+    optional = {"type": "string", "maxLength": MAX_QUERY_CHARS, "pattern": f"^$|{WORD_PATTERN}"}
+    schema = QUERY_SCHEMA if required else optional
     return {
         "name": "q",
         "in": "query",
@@ -280,7 +234,7 @@ def _q(required: bool = True) -> dict[str, Any]:
     }
 
 
-_K = {"name": "k", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 50}}
+_K = {"name": "k", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": MAX_K}}
 _REVIEWER: list[dict[str, list[str]]] = [{"bearerAuth": []}, {"cookieAuth": []}]
 _FORM = "application/x-www-form-urlencoded"
 
@@ -318,9 +272,9 @@ PATHS: dict[str, Any] = {
         "post": {
             "operationId": "answer",
             "summary": "The full verified answer to a query.",
-            "requestBody": {"required": True, "content": {JSON: {"schema": _ref("AnswerRequest")}}},
+            "requestBody": {"required": True, "content": {JSON: {"schema": ref("AnswerRequest")}}},
             "responses": {
-                "200": _json(_ref("Answer"), "The answer."),
+                "200": _json(ref("Answer"), "The answer."),
                 **_errors("400", "409", "413", "429", "500", "503"),
             },
         }
@@ -338,7 +292,7 @@ PATHS: dict[str, Any] = {
             "responses": {
                 "200": {
                     "description": "The event stream; each event's data is JSON.",
-                    "content": {"text/event-stream": {"schema": _ref("StreamEvent")}},
+                    "content": {"text/event-stream": {"schema": ref("StreamEvent")}},
                 },
                 **_errors("400", "409", "429", "500", "503"),
             },
@@ -351,9 +305,9 @@ PATHS: dict[str, Any] = {
             "parameters": [
                 _q(),
                 _K,
-                {"name": "mode", "in": "query", "required": False, "schema": {"enum": ["hybrid", "bm25", "dense"]}},
+                {"name": "mode", "in": "query", "required": False, "schema": {"enum": list(SEARCH_MODES)}},
             ],
-            "responses": {"200": _json(_ref("SearchResult"), "The hits."), **_errors("400", "409", "429", "500")},
+            "responses": {"200": _json(ref("SearchResult"), "The hits."), **_errors("400", "409", "429", "500")},
         }
     },
     "/api/answers/{answer_id}": {
@@ -361,7 +315,7 @@ PATHS: dict[str, Any] = {
             "operationId": "storedAnswer",
             "summary": "A stored answer.",
             "parameters": [{"name": "answer_id", "in": "path", "required": True, "schema": _STR}],
-            "responses": {"200": _json(_ref("Answer"), "The stored answer."), **_errors("404", "429", "500")},
+            "responses": {"200": _json(ref("Answer"), "The stored answer."), **_errors("404", "429", "500")},
         }
     },
     "/api/openapi.json": {
@@ -377,7 +331,7 @@ PATHS: dict[str, Any] = {
             "summary": "Claim groups in the audit queue, most seen first.",
             "security": _REVIEWER,
             "parameters": [*_AUDIT_FILTERS, _LIMIT],
-            "responses": {"200": _json(_ref("ClaimGroups"), "The groups."), **_errors("400", "401", "429", "500")},
+            "responses": {"200": _json(ref("ClaimGroups"), "The groups."), **_errors("400", "401", "429", "500")},
         }
     },
     "/api/audit/claims/{group_id}": {
@@ -386,9 +340,9 @@ PATHS: dict[str, Any] = {
             "summary": "Confirm or dismiss the flag on a claim group.",
             "security": _REVIEWER,
             "parameters": [{"name": "group_id", "in": "path", "required": True, "schema": _STR}],
-            "requestBody": {"required": True, "content": {JSON: {"schema": _ref("DecisionRequest")}}},
+            "requestBody": {"required": True, "content": {JSON: {"schema": ref("DecisionRequest")}}},
             "responses": {
-                "200": _json(_ref("DecisionResult"), "The decision was stored."),
+                "200": _json(ref("DecisionResult"), "The decision was stored."),
                 **_errors("400", "401", "403", "404", "413", "429", "500"),
             },
         }
@@ -398,9 +352,9 @@ PATHS: dict[str, Any] = {
             "operationId": "auditLabelSource",
             "summary": "Label one page or a whole domain (the answer warns for a domain), or set it back to automatic.",
             "security": _REVIEWER,
-            "requestBody": {"required": True, "content": {JSON: {"schema": _ref("SourceLabelRequest")}}},
+            "requestBody": {"required": True, "content": {JSON: {"schema": ref("SourceLabelRequest")}}},
             "responses": {
-                "200": _json(_ref("SourceLabel"), "The label was stored."),
+                "200": _json(ref("SourceLabel"), "The label was stored."),
                 **_errors("400", "401", "403", "413", "429", "500"),
             },
         },
@@ -409,7 +363,7 @@ PATHS: dict[str, Any] = {
             "summary": "The reviewer labels in force, with who set them, when and the note.",
             "security": _REVIEWER,
             "parameters": [_param("history", {"enum": ["", "0", "1", "true"]}, "1: every decision, undos included.")],
-            "responses": {"200": _json(_ref("SourceLabels"), "The labels."), **_errors("401", "429", "500")},
+            "responses": {"200": _json(ref("SourceLabels"), "The labels."), **_errors("401", "429", "500")},
         },
     },
     "/cached/{ident}": {
@@ -429,7 +383,7 @@ PATHS: dict[str, Any] = {
         "get": {
             "operationId": "healthz",
             "summary": "Liveness.",
-            "responses": {"200": _json(_ref("Health"), "The process is up."), **_errors("500")},
+            "responses": {"200": _json(ref("Health"), "The process is up."), **_errors("500")},
         }
     },
     "/readyz": {
@@ -437,8 +391,8 @@ PATHS: dict[str, Any] = {
             "operationId": "readyz",
             "summary": "Readiness, with which component (documents, index, models) is not ready.",
             "responses": {
-                "200": _json(_ref("Ready"), "Ready to answer."),
-                "503": _json(_ref("Ready"), "Not ready; `components` and `error` say which part and why."),
+                "200": _json(ref("Ready"), "Ready to answer."),
+                "503": _json(ref("Ready"), "Not ready; `components` and `error` say which part and why."),
                 **_errors("500"),
             },
         }
@@ -500,7 +454,7 @@ PATHS: dict[str, Any] = {
             "requestBody": _form(
                 {
                     "decision": {"enum": list(CLAIM_DECISIONS)},
-                    "note": {"type": "string", "maxLength": 2000},
+                    "note": {"type": "string", "maxLength": MAX_NOTE_CHARS},
                     "csrf_token": _STR,
                     "back": _STR,
                 },
@@ -524,7 +478,7 @@ PATHS: dict[str, Any] = {
                     "url": _STR,
                     "domain": _STR,
                     "label": {"enum": [*CREDIBILITY_LABELS, "automatic"]},
-                    "note": {"type": "string", "maxLength": 2000},
+                    "note": {"type": "string", "maxLength": MAX_NOTE_CHARS},
                     "csrf_token": _STR,
                     "back": _STR,
                 },

@@ -11,6 +11,7 @@ from flask import Blueprint, Flask, Response, jsonify
 from verisight import __version__
 from verisight.engine import Engine
 from web.context import engine_of, metrics_of
+from web.metrics import CONTENT_TYPE
 
 log = logging.getLogger("web")
 bp = Blueprint("ops", __name__)
@@ -74,7 +75,7 @@ def readyz() -> Response:
 @bp.get("/metrics")
 def metrics() -> Response:
     """Prometheus metrics in text format."""
-    return Response(metrics_of().render(), content_type="text/plain; version=0.0.4; charset=utf-8")
+    return Response(metrics_of().render(), content_type=CONTENT_TYPE)
 
 
 def init_app(app: Flask) -> None:

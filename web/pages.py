@@ -77,7 +77,7 @@ def go() -> WerkzeugResponse:
     if urlsplit(url).scheme not in ("http", "https"):
         raise ApiError(400, "bad_request", "the source has no web address to go to")
     label = str((source.get("credibility") or {}).get("label", "unknown"))
-    metrics_of().clicks.inc(credibility=label)
+    metrics_of().clicks.labels(credibility=label).inc()
     log.info("click-through answer=%s claim=%s source=%s", answer_id, claim_id or "-", source_id)
     response = redirect(url, code=302)
     response.headers["Cache-Control"] = "no-store"

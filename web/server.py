@@ -16,6 +16,7 @@ from typing import Any
 from waitress.channel import HTTPChannel
 from waitress.task import ErrorTask
 
+from crawler.errors import PublicError
 from verisight.engine import Engine
 from web.app import create_app
 from web.errors import error_body
@@ -95,5 +96,7 @@ def serve(engine: Engine, host: str = "127.0.0.1", port: int = 8000, config: Map
     run(bind(engine, host, port, config))
 
 
-class ServeError(Exception):
+class ServeError(PublicError):
     """The server could not start (e.g. the port is taken)."""
+
+    code = "serve_error"

@@ -16,7 +16,7 @@ import pytest
 from crawler.frontier import DONE, FAILED, SKIPPED, Frontier
 from crawler.urls import normalize
 from synth.prompts import SYSTEM_PROMPT
-from tests.conftest import make_settings
+from tests.helpers import make_settings
 from tests.hostile.generate import CANARY_PREFIX, INJECT_HOST, NORMAL_HOST, Corpus, generate
 from verisight.crawling import CrawlOptions, crawl_into
 from verisight.demo.server import DemoServer
@@ -78,7 +78,7 @@ def output_texts(answer: Answer) -> dict[str, str]:
 
 def leaks(answer: Answer, needles: list[str]) -> list[str]:
     """Which of ``needles`` appear (after normalisation) in which output field of ``answer``."""
-    found = []
+    found: list[str] = []
     for where, text in output_texts(answer).items():
         seen = visible(text)
         found.extend(f"{needle} in {where}: {text[:200]!r}" for needle in needles if needle in seen)
@@ -127,7 +127,9 @@ def test_crawl_ends_every_page_with_a_state(crawled: Crawled) -> None:
     status = crawled.engine.status()["frontier"]
     states = status["states"]
     assert states.get("queued", 0) == 0 and states.get("in_flight", 0) == 0, states
-    unfinished, reasonless, by_kind = [], [], {}
+    unfinished: list[tuple[str, str, object]] = []
+    reasonless: list[tuple[str, str, object]] = []
+    by_kind: dict[str, list[str]] = {}
     with Frontier(crawled.data / "frontier.db", resume=False) as frontier:
         for page in crawled.corpus.pages:
             state = frontier.state(normalize(page.url) or page.url)

@@ -19,7 +19,7 @@ def test_passages_fit_the_model_and_point_into_the_document() -> None:
             assert doc.text[p.start : p.end] == p.text
             assert p.id == passage_id(doc.content_hash, p.start, p.end)
             assert p.doc_url == doc.url and p.doc_hash == doc.content_hash and p.title == name
-        covered = set()
+        covered: set[int] = set()
         for p in passages:
             covered.update(range(p.start, p.end))
         words = [i for i, c in enumerate(doc.text) if not c.isspace() and c not in "*=-+|"]

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import math
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from retrieval.evaluate import load_queries, page_metrics, pages
-
-REPO = Path(__file__).resolve().parents[2]
+from retrieval.pydocs import QUERIES, below_floors
+from verisight.gates import retrieval_gate
 
 
 def test_page_metrics() -> None:
@@ -26,7 +23,7 @@ def test_page_metrics() -> None:
 
 
 def test_query_file_is_checked(tmp_path: Path) -> None:
-    good = load_queries(REPO / "bench" / "retrieval_queries.jsonl")
+    good = load_queries(QUERIES)
     assert len(good) >= 40 and all(q["relevant"] for q in good)
     bad = tmp_path / "q.jsonl"
     bad.write_text('{"q": "x"}\n')
@@ -34,15 +31,16 @@ def test_query_file_is_checked(tmp_path: Path) -> None:
         load_queries(bad)
 
 
+def test_below_floors_names_each_figure_under_its_floor() -> None:
+    pinned = {"bm25": {"ndcg@10": 0.6, "mrr": 0.5}}
+    assert below_floors({"bm25": {"ndcg@10": 0.61, "mrr": 0.5}}, pinned) == []
+    assert below_floors({"bm25": {"ndcg@10": 0.59, "mrr": 0.5}}, pinned) == ["bm25 ndcg@10 0.59 < floor 0.6"]
+    assert below_floors({}, pinned) == ["bm25 ndcg@10 0.0 < floor 0.6", "bm25 mrr 0.0 < floor 0.5"]
+
+
 @pytest.mark.slow
 def test_quality_floors_on_python_docs(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "retrieval_eval.py"), "--index", str(tmp_path / "ix"), "--check"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=900,
-    )
-    assert proc.returncode == 0, proc.stderr
-    figures = json.loads(proc.stdout)
+    gate = retrieval_gate(tmp_path / "ix")
+    assert gate.passed, gate.failures
+    figures = gate.figures
     assert figures["hybrid"]["ndcg@10"] >= figures["bm25"]["ndcg@10"]

@@ -9,7 +9,7 @@ from retrieval.types import Hit, Passage
 from synth.backends import EmbeddedBackend, OpenAIBackend
 from synth.overview import Synthesizer
 from synth.prompts import SYSTEM_PROMPT
-from tests.synth.conftest import make_hits
+from tests.synth.helpers import make_hits
 
 CANARY = "CANARY-7Q2X"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from retrieval.types import Hit, Passage
 from synth.prompts import SYSTEM_PROMPT, build_prompt, number_sources
-from tests.synth.conftest import make_hits
+from tests.synth.helpers import make_hits
 
 
 def test_sources_are_numbered_once_per_document_in_rank_order() -> None:

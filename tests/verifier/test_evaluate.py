@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import shared_data
 from verifier.errors import EvalDataError
 from verifier.evaluate import (
     by_claim,
@@ -22,9 +23,13 @@ from verifier.evaluate import (
 )
 from verifier.judges import get_judge
 
-DATA = Path("/work/shared/data/claims")
 FLOORS = Path(__file__).parents[2] / "verifier" / "data" / "eval_floors.json"
-needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="shared claim data not present")
+
+
+@pytest.fixture
+def claims() -> Path:
+    """``../shared/data/claims``: the test skips without it, and fails in CI (``CI=true``)."""
+    return shared_data("claims")
 
 
 def _slice(src: Path, dst: Path, n: int) -> Path:
@@ -33,9 +38,8 @@ def _slice(src: Path, dst: Path, n: int) -> Path:
     return dst
 
 
-@needs_data
-def test_load_wice_slice_partial_support_is_not_supported(tmp_path: Path) -> None:
-    rows = load_claims(_slice(DATA / "wice_dev.jsonl", tmp_path / "w.jsonl", 20), "wice")
+def test_load_wice_slice_partial_support_is_not_supported(claims: Path, tmp_path: Path) -> None:
+    rows = load_claims(_slice(claims / "wice_dev.jsonl", tmp_path / "w.jsonl", 20), "wice")
     raw = [json.loads(line) for line in (tmp_path / "w.jsonl").read_text().splitlines()]
     assert len(rows) == 20
     for (claim, evidence, label), r in zip(rows, raw, strict=True):
@@ -43,10 +47,9 @@ def test_load_wice_slice_partial_support_is_not_supported(tmp_path: Path) -> Non
         assert label is (r["label"] == "supported")
 
 
-@needs_data
-def test_load_factcheckgpt_slice(tmp_path: Path) -> None:
+def test_load_factcheckgpt_slice(claims: Path, tmp_path: Path) -> None:
     rows = load_claims(
-        _slice(DATA / "factcheckgpt_claim_evidence_stance.jsonl", tmp_path / "f.jsonl", 30), "factcheckgpt"
+        _slice(claims / "factcheckgpt_claim_evidence_stance.jsonl", tmp_path / "f.jsonl", 30), "factcheckgpt"
     )
     assert len(rows) == 30 and all(isinstance(e, str) for _, e, _ in rows)
 
@@ -88,19 +91,17 @@ def test_metrics_by_hand() -> None:
     assert sum(b["n"] for b in m["calibration"]) == 4
 
 
-@needs_data
-def test_wice_dev_floor() -> None:
+def test_wice_dev_floor(claims: Path) -> None:
     floors = json.loads(FLOORS.read_text())["embedded"]
     judge = get_judge("embedded")
-    rows = load_claims(DATA / "wice_dev.jsonl", "wice")
+    rows = load_claims(claims / "wice_dev.jsonl", "wice")
     assert evaluate(judge, rows)["balanced_accuracy"] >= floors["wice_dev"]
 
 
-@needs_data
-def test_factcheckgpt_heldout_floors() -> None:
+def test_factcheckgpt_heldout_floors(claims: Path) -> None:
     floors = json.loads(FLOORS.read_text())["embedded"]
     judge = get_judge("embedded")
-    grouped = by_claim(load_claims(DATA / "factcheckgpt_claim_evidence_stance.jsonl", "factcheckgpt"))
+    grouped = by_claim(load_claims(claims / "factcheckgpt_claim_evidence_stance.jsonl", "factcheckgpt"))
     _, held = heldout_split(list(grouped))
     passage_rows = [(c, e, y) for c in held for e, y in grouped[c]]
     thr = json.loads((FLOORS.parent / "embedded_judge.json").read_text())["passage_threshold"]
@@ -131,12 +132,11 @@ def test_composite_pairs_stay_in_group_and_label_needs_both_parts() -> None:
     assert label is False and composite_page(yes, yes)[2] is True
 
 
-@needs_data
-def test_factcheckgpt_heldout_composite_floor() -> None:
+def test_factcheckgpt_heldout_composite_floor(claims: Path) -> None:
     """Two held-out claims joined ("A, and B"), supported only when both are: long, partly supported claims."""
     floors = json.loads(FLOORS.read_text())["embedded"]
     judge = get_judge("embedded")
-    grouped = by_claim(load_claims(DATA / "factcheckgpt_claim_evidence_stance.jsonl", "factcheckgpt"))
+    grouped = by_claim(load_claims(claims / "factcheckgpt_claim_evidence_stance.jsonl", "factcheckgpt"))
     _, held = heldout_split(list(grouped))
     pages = composite_pages(held, grouped)
     scores = [judge.score_sentences(c, sents)[0] for c, sents, _ in pages]

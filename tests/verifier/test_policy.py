@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from verifier.policy import action_for, display_text, dropped_note, finalize, should_decline
-from verifier.types import VERDICT_LABELS, Verdict, VerifiedClaim
+from verifier.types import VERDICT_LABELS, Verdict, VerdictLabel, VerifiedClaim
 
 
 @pytest.mark.parametrize(
@@ -18,14 +18,14 @@ from verifier.types import VERDICT_LABELS, Verdict, VerifiedClaim
         ("unreliable_source", "hedge"),
     ],
 )
-def test_table(label: str, action: str) -> None:
+def test_table(label: VerdictLabel, action: str) -> None:
     assert action_for(label) == action
 
 
 def test_every_label_has_an_action() -> None:
     assert all(action_for(label) in ("keep", "hedge", "drop") for label in VERDICT_LABELS)
     with pytest.raises(ValueError, match="unknown verdict"):
-        action_for("maybe")
+        action_for("maybe")  # type: ignore[arg-type]  # what an untyped caller (a stored row) could pass
 
 
 def test_display_texts() -> None:
@@ -45,7 +45,7 @@ def test_display_texts() -> None:
     assert display_text(claim, "contradicted") == ""
 
 
-def _vc(label: str, i: int = 0) -> VerifiedClaim:
+def _vc(label: VerdictLabel, i: int = 0) -> VerifiedClaim:
     return VerifiedClaim(
         id=f"c{i}",
         text=f"Claim {i}.",

@@ -194,10 +194,6 @@ def _demo_world() -> tuple[list[Source], dict[str, Passage], dict[int, SourceCre
     return sources, passages, cred
 
 
-needs_demo = pytest.mark.skipif(not (DEMO / "manifest.json").is_file(), reason="demo corpus not present")
-
-
-@needs_demo
 def test_demo_dangerous_claims_citing_their_sources_never_supported(verifier: Verifier) -> None:
     """Each satire-regression case's dangerous claim, citing the pages it came from, is never kept."""
     manifest = json.loads((DEMO / "manifest.json").read_text(encoding="utf-8"))
@@ -213,7 +209,6 @@ def test_demo_dangerous_claims_citing_their_sources_never_supported(verifier: Ve
         assert not any(re.search(rx, v.display, re.I) for rx in case["forbidden"]) or v.action == "hedge"
 
 
-@needs_demo
 @pytest.mark.xfail(
     strict=True,
     reason="known weakness of the lexical embedded judge: it weights words by rarity, so a reliable page sharing the "

@@ -10,24 +10,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.web.conftest import build_engine, sse_events
+from tests.web.helpers import assert_error, build_engine, sse_events
 from verisight.engine import Engine
 
 QUERY = "Should I eat rocks every day?"
-
-
-def assert_error(response, status: int, code: str | None = None) -> dict:  # type: ignore[no-untyped-def]
-    """The response is the JSON error shape with ``status`` (and ``code``), and no traceback."""
-    assert response.status_code == status, response.get_data(as_text=True)
-    assert response.is_json
-    body = response.get_json()
-    assert set(body) == {"error"}
-    assert set(body["error"]) == {"code", "message"}
-    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
-    assert "Traceback" not in response.get_data(as_text=True)
-    if code is not None:
-        assert body["error"]["code"] == code
-    return body
 
 
 def test_answer_returns_the_verified_answer(client: FlaskClient) -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.web.test_api import assert_error
+from tests.web.helpers import assert_error, csrf_of
 from verisight.engine import Engine
 
 SATIRE = "www.theunion-satire.example"
@@ -39,13 +38,6 @@ def audit_app(fresh_engine: Engine, make_app: Callable[..., Flask]) -> Flask:
 def anon(audit_app: Flask) -> FlaskClient:
     """A client that is not signed in."""
     return audit_app.test_client()
-
-
-def csrf_of(html: str) -> str:
-    """The CSRF token in a page's form."""
-    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
-    assert match, "no CSRF field in the form"
-    return match.group(1)
 
 
 def signed_in(app: Flask, reviewer: dict[str, str]) -> tuple[FlaskClient, str]:

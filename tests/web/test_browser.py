@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import make_settings
-from tests.web.conftest import TEST_CONFIG, running_server
+from tests.helpers import make_settings
+from tests.web.helpers import TEST_CONFIG, running_server
 from verifier.verify import normalise_claim
 from verisight.answers import group_id as answers_group_id
 from verisight.demo.server import load_manifest

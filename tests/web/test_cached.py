@@ -6,8 +6,7 @@ import re
 
 from flask.testing import FlaskClient
 
-from tests.web.conftest import XSS
-from tests.web.test_api import assert_error
+from tests.web.helpers import XSS, assert_error
 from verisight.engine import Engine
 from web.cached import locate, segments
 

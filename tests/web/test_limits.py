@@ -8,7 +8,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from tests.web.test_api import assert_error
+from tests.web.helpers import assert_error
 from verisight.engine import Engine
 from web.app import load_secret_key
 from web.limits import TokenBucketLimiter, retry_after

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from flask.testing import FlaskClient
 
-from tests.web.conftest import XSS
+from tests.web.helpers import XSS
 
 HTML = {"Accept": "text/html"}
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import httpx
 from flask.testing import FlaskClient
 
-from tests.web.test_api import assert_error
+from tests.web.helpers import assert_error
 from verisight.engine import Engine
 from web.server import bind
 

@@ -10,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from synth.types import Source
-from tests.web.test_api import assert_error
+from tests.web.helpers import assert_error
 from verisight.engine import Engine
 
 FORUM = "https://forum.kitchentalk.example/threads/cheese-sliding-off-pizza"
@@ -145,7 +145,7 @@ def test_claim_decisions_record_who_when_note_and_can_be_undone(scoped_app: Flas
 
 
 def test_sign_in_with_the_printed_token(scoped_app: Flask, reviewer: dict[str, str]) -> None:
-    from tests.web.test_audit import csrf_of
+    from tests.web.helpers import csrf_of
 
     client: FlaskClient = scoped_app.test_client()
     signin = client.get("/audit/signin").get_data(as_text=True)
@@ -188,7 +188,7 @@ def test_a_dismissed_flag_changes_the_next_answer(scoped_app: Flask, reviewer: d
 
 
 def test_a_copy_of_a_page_a_reviewer_marked_satire_is_satire_too(fresh_engine: Engine) -> None:
-    from tests.web.conftest import CORPUS, make_document
+    from tests.web.helpers import CORPUS, make_document
 
     _, title, published, text = next(c for c in CORPUS if c[0] == GUIDE)
     copy = "https://copycat.example/pizza-tips"

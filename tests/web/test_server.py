@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.web.conftest import TEST_CONFIG, running_server, sse_events
+from tests.web.helpers import TEST_CONFIG, running_server, sse_events
 from verisight.engine import Engine
 from web.app import create_app
 

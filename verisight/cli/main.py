@@ -13,11 +13,12 @@ import os
 import sys
 from collections.abc import Sequence
 
+from crawler.errors import PublicError
 from verisight import __version__
 from verisight.cli import admin, corpus, demo, quality, query, serving
 from verisight.cli.output import err
 from verisight.cli.registry import COMMANDS, Command, data_argument
-from verisight.errors import ConfigError, VerisightError
+from verisight.errors import ConfigError
 from verisight.settings import Settings, load_settings
 
 # Importing the command modules registers their commands; --help lists them in this order (others after).
@@ -68,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(getattr(args, "data", None))
         check_data_dir(cmd, settings)
         return cmd.handler(args, settings)
-    except VerisightError as exc:
+    except PublicError as exc:  # every stage's errors and the engine's carry a readable reason
         err(f"verisight {args.command}: {exc}")
         return 1
     except KeyboardInterrupt:
@@ -77,12 +78,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # stdout closed early (e.g. `| head`): not an error worth a traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception as exc:  # the stages' own errors carry a readable reason
-        name = type(exc).__module__.split(".")[0]
-        if name in ("crawler", "retrieval", "synth", "verifier", "web"):
-            err(f"verisight {args.command}: {exc}")
-            return 1
-        raise
 
 
 if __name__ == "__main__":  # pragma: no cover

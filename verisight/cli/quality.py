@@ -8,10 +8,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from verisight.cli.output import out_json
+from verisight.cli.output import err, out_json
 from verisight.cli.registry import command
 from verisight.engine import Engine
 from verisight.errors import BadQuery, ConfigError
+from verisight.limits import SYNTH_MODES
 from verisight.settings import Settings
 
 
@@ -31,8 +32,10 @@ def llm_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _eval_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("what", choices=("retrieval", "verifier"))
-    p.add_argument("--queries", help="retrieval: JSONL of {q, relevant}")
+    p.add_argument("what", choices=("retrieval", "verifier", "usefulness", "extraction"))
+    p.add_argument("--queries", help="retrieval: JSONL of {q, relevant} scored on this data directory's index "
+                   "(without it: the Python-docs gate)")
+    p.add_argument("--pages", metavar="DIR", help="extraction: the extraction set (default: bench/data/extraction)")
     p.add_argument("--file", help="verifier: claim/evidence file")
     p.add_argument("--format", choices=("wice", "factcheckgpt", "jsonl"), default="jsonl")
     p.add_argument("--judge", action="append", choices=("embedded", "minicheck"), default=None,
@@ -59,8 +62,6 @@ def _eval_verifier(args: argparse.Namespace, settings: Settings) -> dict[str, An
 def _eval_retrieval(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
     from retrieval.evaluate import evaluate as evaluate_retrieval
 
-    if not args.queries:
-        raise BadQuery("eval retrieval needs --queries FILE")
     if not settings.data_dir.is_dir():
         raise ConfigError(f"no data directory at {settings.data_dir}: crawl and index a corpus first")
     queries = [json.loads(line) for line in Path(args.queries).read_text().splitlines() if line.strip()]
@@ -68,9 +69,20 @@ def _eval_retrieval(args: argparse.Namespace, settings: Settings) -> dict[str, A
     return result
 
 
-@command("eval", "quality figures", _eval_args, data="none")
+@command(
+    "eval", "quality figures; retrieval (without --queries), usefulness and extraction are gates with floors",
+    _eval_args, data="none",
+)
 def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
-    """verisight eval retrieval|verifier"""
+    """verisight eval retrieval|verifier|usefulness|extraction"""
+    if args.what in ("usefulness", "extraction") or (args.what == "retrieval" and not args.queries):
+        from verisight.gates import run_gate
+
+        gate = run_gate(args.what, path=Path(args.pages) if args.pages else None)
+        out_json(gate.figures)
+        for line in gate.failures:
+            err(f"below floor: {line}")
+        return 0 if gate.passed else 1
     result = _eval_verifier(args, settings) if args.what == "verifier" else _eval_retrieval(args, settings)
     if args.json:
         out_json(result)
@@ -85,7 +97,7 @@ def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
 def _bench_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("what", choices=("answer", "retrieval", "crawl"))
     p.add_argument("--queries", type=int, default=5, help="answer: how many warm answers to time")
-    p.add_argument("--mode", dest="synth_mode", choices=("auto", "generated", "extractive"), default=None,
+    p.add_argument("--mode", dest="synth_mode", choices=SYNTH_MODES, default=None,
                    help="answer: overview mode to time (default: the configured one)")
     p.add_argument("rest", nargs="*", metavar="-- ARGS",
                    help="retrieval/crawl: arguments for the bench script, after --, e.g. -- --sizes 10000")

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from verisight.cli.output import dump, out_json
 from verisight.cli.registry import command
 from verisight.engine import Engine
+from verisight.limits import SEARCH_MODES, SYNTH_MODES
 from verisight.settings import Settings
 from verisight.types import Answer
 
@@ -15,7 +16,7 @@ from verisight.types import Answer
 def _search_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="+")
     p.add_argument("-k", type=int, default=10)
-    p.add_argument("--mode", choices=("hybrid", "bm25", "dense"), default=None)
+    p.add_argument("--mode", choices=SEARCH_MODES, default=None)
     p.add_argument("--json", action="store_true")
 
 
@@ -62,7 +63,7 @@ def _ask_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="+")
     p.add_argument("-k", type=int, default=None)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--mode", dest="synth_mode", choices=("auto", "generated", "extractive"), default=None,
+    p.add_argument("--mode", dest="synth_mode", choices=SYNTH_MODES, default=None,
                    help="generated: the LLM writes; extractive: quote the best passage sentences (default: auto)")
     p.add_argument("--extractive", dest="synth_mode", action="store_const", const="extractive",
                    help="same as --mode extractive")

@@ -1,11 +1,13 @@
 """Extraction quality: word 3-shingle precision, recall and F1 of our extractor and plain trafilatura.
 
-Usage: ``python bench/extraction_eval.py [--json] [--check] [--raise-floor]``
+Usage: ``verisight eval extraction --pages DIR`` (the quality gate), or
+``python -m crawler.evaluate --pages DIR [--json] [--check] [--raise-floor]``
 
 Scores ``crawler.extract`` and plain ``trafilatura.extract(html)`` (default settings) in the same run against the
-hand-checked main texts in ``bench/data/extraction/expected/`` for the real pages in ``.../pages/`` (see the
-README there). ``--check`` exits 1 when our macro F1 is below ``bench/data/extraction/floor.json``;
-``--raise-floor`` writes our macro F1 (rounded down to two decimals) there, but only if that is higher.
+hand-checked main texts in ``DIR/expected/`` for the real pages in ``DIR/pages/``. The set lives in a source
+checkout (``bench/data/extraction``, with its README and licences; the pages are not shipped in the wheel).
+``--check`` exits 1 when our macro F1 is below ``DIR/floor.json``; ``--raise-floor`` writes our macro F1 (rounded
+down to two decimals) there, but only if that is higher.
 """
 
 from __future__ import annotations
@@ -19,16 +21,12 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import trafilatura
 
-import trafilatura  # noqa: E402
+from crawler.extraction import extract
 
-from crawler import extract  # noqa: E402
-
-DATA = ROOT / "bench" / "data" / "extraction"
-FLOOR = DATA / "floor.json"
+# The extraction set in a source checkout (the default of ``--pages``).
+CHECKOUT_SET = Path(__file__).resolve().parents[1] / "bench" / "data" / "extraction"
 SYSTEMS = ("ours", "trafilatura")
 _WORDY = re.compile(r"\w")
 
@@ -62,9 +60,9 @@ def score(extracted: str, expected: str) -> Score:
     return Score(precision, recall, f1)
 
 
-def pages() -> list[str]:
-    """Names of the assembled pages that have a hand-checked expected text."""
-    return sorted(p.stem for p in (DATA / "expected").glob("*.txt") if not p.name.endswith(".draft.txt"))
+def pages(data: Path) -> list[str]:
+    """Names of the assembled pages in set ``data`` that have a hand-checked expected text."""
+    return sorted(p.stem for p in (data / "expected").glob("*.txt") if not p.name.endswith(".draft.txt"))
 
 
 def extract_ours(html: bytes, name: str) -> str:
@@ -78,12 +76,15 @@ def extract_plain(html: bytes) -> str:
     return trafilatura.extract(html) or ""
 
 
-def evaluate() -> dict[str, object]:
-    """Per-page and macro-averaged scores of both extractors on every assembled page."""
+def evaluate(data: Path) -> dict[str, object]:
+    """Per-page and macro-averaged scores of both extractors on every assembled page of set ``data``."""
+    names = pages(data)
+    if not names:
+        raise FileNotFoundError(f"{data}: no extraction set here (expected/NAME.txt and pages/NAME.html)")
     per_page: dict[str, dict[str, dict[str, float]]] = {}
-    for name in pages():
-        html = (DATA / "pages" / f"{name}.html").read_bytes()
-        expected = (DATA / "expected" / f"{name}.txt").read_text(encoding="utf-8")
+    for name in names:
+        html = (data / "pages" / f"{name}.html").read_bytes()
+        expected = (data / "expected" / f"{name}.txt").read_text(encoding="utf-8")
         per_page[name] = {
             "ours": asdict(score(extract_ours(html, name), expected)),
             "trafilatura": asdict(score(extract_plain(html), expected)),
@@ -98,9 +99,9 @@ def evaluate() -> dict[str, object]:
     return {"pages": per_page, "macro": macro}
 
 
-def read_floor() -> float:
-    """The pinned floor for our macro F1."""
-    return float(json.loads(FLOOR.read_text(encoding="utf-8"))["macro_f1"])
+def read_floor(data: Path) -> float:
+    """The pinned floor for our macro F1 (``data/floor.json``)."""
+    return float(json.loads((data / "floor.json").read_text(encoding="utf-8"))["macro_f1"])
 
 
 def floor_for(macro_f1: float) -> float:
@@ -108,14 +109,22 @@ def floor_for(macro_f1: float) -> float:
     return math.floor(round(macro_f1 * 100, 9)) / 100
 
 
-def raise_floor(macro_f1: float) -> float:
+def raise_floor(data: Path, macro_f1: float) -> float:
     """Raise the pinned floor to ``macro_f1`` rounded down (never lower it); returns the floor now pinned."""
     new = floor_for(macro_f1)
-    old = read_floor() if FLOOR.exists() else 0.0
+    old = read_floor(data) if (data / "floor.json").exists() else 0.0
     if new > old:
-        FLOOR.write_text(json.dumps({"macro_f1": new}) + "\n", encoding="utf-8")
+        (data / "floor.json").write_text(json.dumps({"macro_f1": new}) + "\n", encoding="utf-8")
         return new
     return old
+
+
+def below_floor(results: dict[str, object], data: Path) -> list[str]:
+    """A description of our macro F1 when it is below the floor pinned in ``data`` (empty when it holds)."""
+    macro = results["macro"]
+    assert isinstance(macro, dict)
+    ours, floor = float(macro["ours"]["f1"]), read_floor(data)
+    return [f"extraction macro F1 {ours:.4f} < floor {floor}"] if ours < floor else []
 
 
 def report(results: dict[str, object]) -> str:
@@ -137,17 +146,18 @@ def report(results: dict[str, object]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the evaluation; print figures; optionally check or raise the floor."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=Path, default=CHECKOUT_SET, help="the extraction set (default: %(default)s)")
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
     parser.add_argument("--check", action="store_true", help="exit 1 when our macro F1 is below the floor")
     parser.add_argument("--raise-floor", action="store_true", help="raise (never lower) the pinned floor")
     args = parser.parse_args(argv)
-    results = evaluate()
+    results = evaluate(args.pages)
     macro = results["macro"]
     assert isinstance(macro, dict)
     ours_f1 = float(macro["ours"]["f1"])
     if args.raise_floor:
-        raise_floor(ours_f1)
-    floor = read_floor() if FLOOR.exists() else None
+        raise_floor(args.pages, ours_f1)
+    floor = read_floor(args.pages) if (args.pages / "floor.json").exists() else None
     results["floor"] = floor
     if args.json:
         print(json.dumps(results, indent=2, sort_keys=True))
@@ -156,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"floor (macro F1, ours): {floor}")
     if args.check:
         if floor is None:
-            print(f"no floor pinned in {FLOOR}", file=sys.stderr)
+            print(f"no floor pinned in {args.pages / 'floor.json'}", file=sys.stderr)
             return 1
         if ours_f1 < floor:
             print(f"macro F1 {ours_f1:.4f} is below the floor {floor}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Model fitting for the embedded judge's trainer (``bench/verifier_train.py``): the logistic models, the page-level
+"""Model fitting for the embedded judge's trainer (``training/verifier_train.py``): the logistic models, the page-level
 calibration by claim length and the threshold searches. Factcheck-GPT data only; nothing here reads WiCE.
 """
 
@@ -16,7 +16,6 @@ sys.path.insert(0, str(ROOT))
 from verifier.decompose import claim_parts  # noqa: E402
 from verifier.evaluate import metrics  # noqa: E402
 from verifier.features import FEATURE_NAMES, content_stems  # noqa: E402
-from verifier.gbm import fit_gbm, predict_margin  # noqa: E402
 from verifier.judges import calibrate  # noqa: E402
 
 # "mono" keeps these signs: more coverage never lowers P(supported), a mismatch never raises it.
@@ -86,28 +85,32 @@ def fit_lr(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50) -> tu
 
 
 def newton_lr(z: np.ndarray, y: np.ndarray, l2: float, iters: int = 50) -> np.ndarray:
-    """Class-balanced L2 logistic regression weights by Newton's method; column 0 is the unpenalised bias."""
+    """Class-balanced L2 logistic regression weights; column 0 of ``z`` is the unpenalised bias (all ones).
+
+    Minimises ``sum(w_i * logloss_i) + l2 / 2 * |coef|^2`` with class weights ``w_i`` that give both classes equal
+    mass, by scikit-learn's Newton-Cholesky solver (``C = 1 / l2`` puts its objective on the same scale).
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    if l2 <= 0:
+        raise ValueError("l2 must be positive")
+    if not np.all(z[:, 0] == 1.0):
+        raise ValueError("column 0 must be the bias (all ones)")
     pos = y.mean()
     sw = np.where(y > 0, 0.5 / pos, 0.5 / (1 - pos))
-    w = np.zeros(z.shape[1])
-    reg = np.full(z.shape[1], l2)
-    reg[0] = 0.0
-    for _ in range(iters):
-        p = 1 / (1 + np.exp(-np.clip(z @ w, -30, 30)))
-        g = z.T @ (sw * (p - y)) + reg * w
-        h = (z * (sw * p * (1 - p))[:, None]).T @ z + np.diag(reg + 1e-9)
-        step = np.linalg.solve(h, g)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w
+    model = LogisticRegression(C=1.0 / l2, solver="newton-cholesky", tol=1e-10, max_iter=max(iters, 100))
+    model.fit(z[:, 1:], y, sample_weight=sw)
+    return np.concatenate([model.intercept_, model.coef_[0]]).astype(np.float64)
 
 
 Fitted = tuple[str, np.ndarray, np.ndarray, np.ndarray, list[dict[str, list[Any]]], float]
 
 
 def fit(kind: str, x: np.ndarray, y: np.ndarray, l2: float) -> Fitted:
-    """Fit the chosen model kind; LR parameters are kept (unused) for GBM so the file stays uniform."""
+    """Fit the chosen model kind: every kind is a (possibly constrained) logistic regression the judge runs as ``lr``.
+
+    The last two fields (trees, base) stay empty: the judge file keeps its shape, and only linear models ship.
+    """
     if kind == "cov":
         cols = [FEATURE_NAMES.index(n) for n in COV_FEATURES]
         mean, std, sub = fit_lr(x[:, cols], y, l2)
@@ -117,19 +120,16 @@ def fit(kind: str, x: np.ndarray, y: np.ndarray, l2: float) -> Fitted:
     if kind == "mono":
         mean, std, coef = fit_mono(x, y, l2)
         return "lr", mean, std, coef, [], 0.0
-    mean, std, coef = fit_lr(x, y, l2)
     if kind == "lr":
+        mean, std, coef = fit_lr(x, y, l2)
         return kind, mean, std, coef, [], 0.0
-    pos = y.mean()
-    w = np.where(y > 0, 0.5 / pos, 0.5 / (1 - pos))
-    trees, base = fit_gbm(x, y, w, n_trees=80, depth=3, lr=0.1, min_leaf=10.0)
-    return kind, mean, std, coef, trees, base
+    raise ValueError(f"unknown model kind {kind!r}")
 
 
 def predict(fitted: Fitted, x: np.ndarray) -> np.ndarray:
     """Probabilities from a fitted model."""
-    kind, mean, std, coef, trees, base = fitted
-    z = predict_margin(trees, x, base) if kind == "gbm" else ((x - mean) / std) @ coef
+    _, mean, std, coef, _, _ = fitted
+    z = ((x - mean) / std) @ coef
     return np.asarray(1 / (1 + np.exp(-z)))
 
 

@@ -9,11 +9,12 @@ Sources and licences (attribution is written into the file):
   (1 → reliable, -1/-2 → unreliable); MBFC and NewsGuard rows are not used.
 - Our curated list (below) wins over all of them: well-known satire outlets and user-generated platforms.
 
-Usage: .venv/bin/python bench/verifier_build_domains.py
+Usage: .venv/bin/python training/verifier_build_domains.py [--data ../shared/data/credibility] [--out FILE]
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import sys
@@ -22,7 +23,7 @@ from pathlib import Path
 import tldextract
 
 ROOT = Path(__file__).resolve().parents[1]
-SRC = Path("/work/shared/data/credibility")
+SRC = ROOT.parent / "shared" / "data" / "credibility"  # the shared data sets sit next to the repository
 OUT = ROOT / "verifier/data/domains.json"
 
 CURATED = {
@@ -151,8 +152,12 @@ def domain_key(raw: str) -> str | None:
     return f"{ext.domain}.{ext.suffix}"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     """Merge the lists (curated first) and write the JSON."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=SRC, help="folder of the three source lists (default: %(default)s)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args(argv)
     entries: dict[str, dict[str, str]] = {}
 
     def put(domain: str | None, label: str, source: str) -> None:
@@ -163,7 +168,7 @@ def main() -> int:
         for d in domains:
             # keep host-level keys such as answers.yahoo.com or docs.python.org as written
             put(d.removeprefix("www."), label, "curated")
-    with (SRC / "opensources_sources.csv").open(encoding="utf-8") as fh:
+    with (args.data / "opensources_sources.csv").open(encoding="utf-8") as fh:
         rows = list(csv.reader(fh))[1:]
     for row in rows:  # satire first: it is the most specific label
         types = [t.strip().lower() for t in row[1:4] if t.strip()]
@@ -175,7 +180,7 @@ def main() -> int:
             put(domain_key(row[0]), "unreliable", "opensources")
         elif types == ["reliable"]:
             put(domain_key(row[0]), "reliable", "opensources")
-    with (SRC / "wikipedia_perennial_sources.csv").open(encoding="utf-8") as fh:
+    with (args.data / "wikipedia_perennial_sources.csv").open(encoding="utf-8") as fh:
         for rec in csv.DictReader(fh):
             status = json.loads(rec["status"])
             if "Generally reliable" in status:
@@ -187,7 +192,7 @@ def main() -> int:
             for u in json.loads(rec["urls"]):
                 if "wikidata.org" not in u:
                     put(domain_key(u), label, "wikipedia-perennial")
-    with (SRC / "idiap_golden_truth.csv").open(encoding="utf-8") as fh:
+    with (args.data / "idiap_golden_truth.csv").open(encoding="utf-8") as fh:
         for rec in csv.DictReader(fh):
             if rec["label_source"] not in ("manual", "wikipedia"):
                 continue
@@ -201,11 +206,11 @@ def main() -> int:
         "attribution": ATTRIBUTION,
         "domains": {d: [v["label"], v["source"]] for d, v in sorted(entries.items())},
     }
-    OUT.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
+    args.out.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
     counts: dict[str, int] = {}
     for v in entries.values():
         counts[v["label"]] = counts.get(v["label"], 0) + 1
-    print(f"wrote {len(entries)} domains to {OUT}: {counts}", file=sys.stderr)
+    print(f"wrote {len(entries)} domains to {args.out}: {counts}", file=sys.stderr)
     return 0
 
 

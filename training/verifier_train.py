@@ -7,10 +7,10 @@ evidence passages of a claim, shuffled and concatenated, max over windows), beca
 scored at run time. Word weights come
 from general-English frequencies (wordfreq) unless ``--weights fcgpt``. Our hand-labelled page-level claims
 (``bench/data/verifier_pages.jsonl``) are reported as a held-out set, or tuned on with ``--tune-own-pages``.
-The models, the calibration fit and the threshold searches live in ``bench/verifier_fit.py``.
+The models, the calibration fit and the threshold searches live in ``training/verifier_fit.py``.
 
 Usage: pip install wordfreq==3.1.1 (training only), then
-    .venv/bin/python bench/verifier_train.py [--out verifier/data/embedded_judge.json]
+    .venv/bin/python training/verifier_train.py [--data ../shared/data/claims] [--out verifier/data/embedded_judge.json]
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+sys.path[:0] = [str(ROOT), str(ROOT / "training")]
 
 from verifier_fit import (  # noqa: E402
     Fitted,
@@ -54,9 +54,10 @@ from verifier.features import (  # noqa: E402
 )
 from verifier.judges import EmbeddedJudge, calibrate  # noqa: E402
 
-FCGPT = Path("/work/shared/data/claims/factcheckgpt_claim_evidence_stance.jsonl")
+CLAIMS = ROOT.parent / "shared" / "data" / "claims"  # the shared data sets sit next to the repository
+FCGPT_FILE = "factcheckgpt_claim_evidence_stance.jsonl"
 WINDOWS = ((60, 3, 0), (60, 3, 2), (100, 5, 2))
-KINDS = ("mono", "lr", "gbm", "cov")
+KINDS = ("mono", "lr", "cov")
 # "mono": the logistic regression with sign constraints (more coverage never lowers P(supported), a
 # mismatch never raises it). Preferred when its out-of-fold page score is within MONO_SLACK of the best,
 # because unconstrained weights on collinear coverage features extrapolate badly (a claim missing its
@@ -178,8 +179,9 @@ def own_pages() -> list[tuple[str, list[str], bool, str]]:
 def main() -> int:
     """Train, cross-validate, pick window and threshold, write the weights."""
     ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", type=Path, default=CLAIMS, help=f"folder holding {FCGPT_FILE} (default: %(default)s)")
     ap.add_argument("--out", type=Path, default=ROOT / "verifier/data/embedded_judge.json")
-    ap.add_argument("--report", type=Path, default=ROOT / "bench/verifier_results/train_report.json")
+    ap.add_argument("--report", type=Path, default=ROOT / "training/results/train_report.json")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument(
         "--weights",
@@ -200,7 +202,7 @@ def main() -> int:
     )
     args = ap.parse_args()
     t0 = time.time()
-    rows = load_claims(FCGPT, "factcheckgpt")
+    rows = load_claims(args.data / FCGPT_FILE, "factcheckgpt")
     by_claim = group_by_claim(rows)
     train, held = heldout_split(list(by_claim), seed=SEED)
     claims = held + train

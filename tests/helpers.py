@@ -1,0 +1,48 @@
+"""Helpers shared by tests (imported, never a conftest or a test module: those are not import targets)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from verisight.settings import Settings, load_settings
+
+REPO = Path(__file__).resolve().parents[1]
+# The shared data sets live next to the repository (``../shared/data``), never at an absolute path of one machine.
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+def make_settings(data_dir: Path, **overrides: object) -> Settings:
+    """Settings for tests: nothing from the environment or a config file, ``overrides`` applied."""
+    return load_settings(data_dir, environ={}, config_file=data_dir / "none.toml", **overrides)
+
+
+def run_cli(*args: str, home: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run ``verisight ARGS`` in a subprocess with its own data directory."""
+    return subprocess.run(
+        [sys.executable, "-c", "import sys; from verisight.cli import main; sys.exit(main())", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={"VERISIGHT_HOME": str(home), "HOME": str(home), "PATH": "/usr/bin:/bin"},
+    )
+
+
+def in_ci() -> bool:
+    """True on a CI runner (``CI=true``), where missing data is a failure rather than a reason to skip."""
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def shared_data(*parts: str) -> Path:
+    """A path under ``../shared/data``; skips the test when it is absent, but fails it in CI."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        message = f"shared data {path} is not present (see ../shared/data/README.md)"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
