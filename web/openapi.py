@@ -79,6 +79,7 @@ SCHEMAS: dict[str, Any] = {
             "text": _STR,
             "draft": _STR,
             "claims": {"type": "array", "items": _ref("Claim")},
+            "notice": _STR,
         }
     ),
     "PassageSnippet": _obj(

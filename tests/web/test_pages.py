@@ -151,7 +151,7 @@ def test_declined_answer_shows_passages_instead(fresh_engine, make_app) -> None:
     assert "hidden" not in declined
     overview = next(a for t, a in tags if t == "p" and a.get("id") == "overview")
     assert "hidden" in overview
-    assert "could not verify enough" in html
+    assert "The indexed sources do not answer this." in html
     assert html.count("<blockquote>") == len(answer["passages"])
     dropped = [a for t, a in tags if t == "li" and "dropped-claim" in a.get("class", "")]
     assert len(dropped) == len(answer["overview"]["claims"])
