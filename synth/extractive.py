@@ -47,7 +47,7 @@ def extract_sentences(
     candidates = [
         s for s in scored
         if s.hit.passage.doc_url in number and s.score >= relevance_min and is_whole_sentence(s.text)
-        and not looks_like_injection(s.text)
+        and not looks_like_injection(s.text) and not s.text.rstrip().endswith("?")  # a question answers nothing
     ]
     if not candidates or max_sentences <= 0:
         return []
@@ -94,4 +94,5 @@ def _value(query: str, s: SentenceScore) -> float:
     words = set(content_words(s.text))
     novelty = len(words - set(content_words(query))) / len(words) if words else 0.0
     anecdote = 0.8 if _FIRST_PERSON.search(s.text) else 1.0
-    return s.score * (0.6 + 0.4 * novelty) * anecdote
+    rank = 1.0 / (1.0 + 0.1 * s.hit.rank)  # the ranker's order still counts, as for a featured snippet
+    return s.score * (0.4 + 0.6 * novelty) * anecdote * rank

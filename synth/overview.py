@@ -17,8 +17,8 @@ from synth.backends import EmbeddedBackend, GenerationOptions, LLMBackend
 from synth.errors import SynthError
 from synth.extractive import extract_sentences
 from synth.parse import DraftSentence, SentenceStream, join_with_citations
-from synth.relevance import RELEVANCE_MIN, sentence_relevance
 from synth.prompts import INSTRUCTIONS, PROMPT_VERSION, Prompt, build_prompt, citation_grammar, number_sources
+from synth.relevance import RELEVANCE_MIN, sentence_relevance
 from synth.sanitize import clean_output, echoes_prompt, looks_like_injection
 from synth.types import Claim, Overview, Source
 

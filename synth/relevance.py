@@ -69,13 +69,31 @@ def is_whole_sentence(text: str) -> bool:
     return symbols / len(t) < 0.06 and not _CODE.search(t.split(" ", 1)[0] + " ")
 
 
+def _without_heading(text: str, start: int, end: int) -> int:
+    """The start of the sentence ``text[start:end]`` past a heading line glued to it (a short first line
+    without a full stop, such as "sorted() returns a new list" before the sentence under it)."""
+    while True:
+        nl = text.find("\n", start, end)
+        if nl < 0:
+            return start
+        line = text[start:nl].strip()
+        if len(line) > 50 or line[-1:] in ".!?:;,":
+            return start
+        start = nl + 1
+        while start < end and text[start].isspace():
+            start += 1
+
+
 def score_sentences(query: str, hits: Sequence[Hit], embedder: Embedder | None) -> list[SentenceScore]:
     """Every sentence of ``hits``' passages scored against ``query`` (in passage order)."""
     terms = set(tokenize(query))
     rows: list[tuple[Hit, int, int, str]] = []
     for hit in hits:
         text = hit.passage.text
-        rows.extend((hit, s, e, text[s:e]) for s, e in split_sentences(text))
+        for s, e in split_sentences(text):
+            s = _without_heading(text, s, e)
+            if s < e:
+                rows.append((hit, s, e, text[s:e]))
     if not rows:
         return []
     cos = np.zeros(len(rows))

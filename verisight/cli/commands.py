@@ -278,7 +278,11 @@ def llm_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
 @command("eval")
 def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
-    """verisight eval retrieval|verifier"""
+    """verisight eval retrieval|verifier|answers"""
+    if args.what == "answers":
+        from verisight.cli.eval_answers import eval_answers
+
+        return eval_answers(args, settings)
     if args.what == "verifier":
         from verifier.evaluate import evaluate, load_claims
 

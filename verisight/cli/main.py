@@ -11,6 +11,7 @@ from dataclasses import asdict
 from typing import Any
 
 from verisight import __version__
+from verisight.cli.eval_answers import add_arguments as eval_answers_arguments
 from verisight.errors import VerisightError
 from verisight.settings import Settings, load_settings
 
@@ -120,8 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--embedded", action="store_true", help="serve the embedded CPU model over the same protocol")
 
     p = add("eval", "quality figures")
-    p.add_argument("what", choices=("retrieval", "verifier"))
+    p.add_argument("what", choices=("retrieval", "verifier", "answers"))
     p.add_argument("--queries", help="retrieval: JSONL of {q, relevant}")
+    eval_answers_arguments(p)
     p.add_argument("--file", help="verifier: claim/evidence file")
     p.add_argument("--format", choices=("wice", "factcheckgpt", "jsonl"), default="jsonl")
     p.add_argument("--judge", action="append", choices=("embedded", "minicheck"), default=None,
