@@ -114,7 +114,9 @@ def test_search_page_builds_verified_overview(site: tuple[str, Engine], browser:
     drafting = page.locator("details#drafting")
     assert drafting.get_attribute("open") is None  # the draft is there, collapsed, never the answer
     assert page.locator("#draft").text_content()
-    assert page.locator("#ai-label").inner_text().startswith("AI-")
+    assert page.locator("#ai-label").inner_text() == "Quoted from the sources"  # an honest label
+    shown = len([c for c in answer["overview"]["claims"] if c["action"] != "drop"])
+    assert page.locator("#status").inner_text().startswith(f"Done: {shown} sentence")  # counts what is shown
     kept = [c for c in answer["overview"]["claims"] if c["action"] == "keep"]
     assert len(shown_claims(page, "keep")) == len(kept)
     assert page.locator("#sources .source").count() == len(answer["sources"])
@@ -144,6 +146,30 @@ def test_search_page_builds_verified_overview(site: tuple[str, Engine], browser:
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 375, f"the page scrolls sideways at 375 px ({width} px wide)"
     page.screenshot(path=str(ARTIFACTS / "search-375.png"), full_page=True)
+    assert not errors, errors
+    context.close()
+
+
+def test_a_question_the_sources_cannot_answer_gets_a_not_in_the_sources_page(
+    site: tuple[str, Engine], browser: Any
+) -> None:
+    """No overview at all: a plain "not in the sources" message, the label saying so, and the nearest passages."""
+    base, _ = site
+    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto("/")
+    answer = ask(page, "What is the capital of France?")
+    assert answer["overview"]["mode"] == "declined" and not answer["overview"]["claims"]
+    playwright_api.expect(page.locator("#declined")).to_be_visible()
+    assert "The indexed sources do not answer this." in page.locator("#declined").inner_text()
+    assert page.locator("#overview").is_hidden() and page.locator("#drafting").is_hidden()
+    assert page.locator("#ai-label").inner_text() == "Not in the sources"
+    assert "do not answer this" in page.locator("#status").inner_text()
+    assert answer["passages"] and page.locator("#passages li").count() == len(answer["passages"])
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search-declined.png"), full_page=True)
     assert not errors, errors
     context.close()
 

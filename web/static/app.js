@@ -185,6 +185,8 @@
     var declined = mode === "declined";
     $("overview").hidden = declined;
     $("declined").hidden = !declined;
+    $("drafting").hidden = declined;  // nothing was drafted: the sources do not answer the question
+    $("ai-note").hidden = declined;
     if (declined) { renderPassages(answer); }
     var c = state.counts;
     var shown = c.keep + c.hedge;
@@ -202,6 +204,8 @@
     $("answer").setAttribute("data-answer-id", "");
     $("overview").hidden = false;
     $("declined").hidden = true;
+    $("drafting").hidden = false;
+    $("ai-note").hidden = false;
     $("dropped-box").hidden = true;
     $("error").hidden = true;
     $("drafting").open = false;
