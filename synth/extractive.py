@@ -93,6 +93,6 @@ def _value(query: str, s: SentenceScore) -> float:
     """Relevance, preferring sentences that add information to the query over restating it or an anecdote."""
     words = set(content_words(s.text))
     novelty = len(words - set(content_words(query))) / len(words) if words else 0.0
-    anecdote = 0.8 if _FIRST_PERSON.search(s.text) else 1.0
+    anecdote = 0.8 if _FIRST_PERSON.search(s.text) else 1.0  # "Just grabbed the oven rack like an idiot"
     rank = 1.0 / (1.0 + 0.1 * s.hit.rank)  # the ranker's order still counts, as for a featured snippet
     return s.score * (0.4 + 0.6 * novelty) * anecdote * rank

@@ -139,3 +139,16 @@ def test_extractive_sentences_are_whole_and_on_topic(demo_engine: Engine) -> Non
     assert shown and all(is_whole_sentence(c.text) for c in shown)
     assert "20 minutes" in answer.overview.text
     assert not any("leftover" in c.text.lower() or "bacteria" in c.text.lower() for c in shown)
+
+
+def test_a_forum_post_that_a_credible_source_confirms_is_supported_and_cites_both(demo_engine: Engine) -> None:
+    """Agreement counts: the forum's correct advice is shown as supported by the credible page, citing both."""
+    answer = demo_engine.answer("My sourdough starter is not bubbling")
+    label = {s.id: s.credibility.label for s in answer.sources}
+    both = [
+        c for c in answer.overview.claims
+        if c.action == "keep" and c.verdict.label == "supported"
+        and any(label[n] == "user_generated" for n in c.citations)
+        and any(label[n] in ("reliable", "unknown") for n in c.citations)
+    ]
+    assert both, [(c.text, c.citations, c.verdict.label) for c in answer.overview.claims]

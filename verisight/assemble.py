@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from retrieval.align import align
 from retrieval.embed import Embedder
 from retrieval.types import Hit, Passage
 from synth.extractive import extract_sentences
@@ -32,6 +33,8 @@ from verifier.verify import Verifier
 
 CREDIBLE = ("reliable", "unknown")
 MIN_KEPT = 2
+#: a credible passage is checked as saying the same as a weak source's claim from this alignment score on
+CORROBORATION_MIN = 0.6
 DECLINED_MESSAGE = "The indexed sources do not answer this."
 _UNKNOWN = SourceCredibility("unknown", ())
 
@@ -81,6 +84,11 @@ def shown_text(verified: Sequence[VerifiedClaim]) -> str:
     return join_with_citations((c.display, c.citations) for c in verified if c.action != "drop")
 
 
+def number_of(ctx: Context, url: str) -> int:
+    """The source number of a document URL in ``ctx`` (0 when it is not among the sources)."""
+    return next((s.id for s in ctx.sources if s.url == url), 0)
+
+
 def passage_json(hit: Hit, sources: Sequence[Source]) -> dict[str, object]:
     """A passage as listed on a declined answer."""
     sid = next((s.id for s in sources if s.url == hit.passage.doc_url), None)
@@ -104,14 +112,47 @@ class Assembler:
         return p >= self.answerability.threshold, p
 
     def verify(self, claims: Sequence[Claim], ctx: Context) -> list[VerifiedClaim]:
-        """Verdicts for claims as they complete; the overview-wide rule waits for ``finish``."""
+        """Verdicts for claims as they complete; the overview-wide rule waits for ``finish``.
+
+        Agreement counts: a claim that only a weak source (a forum post, a doubtful site) is cited for is also
+        checked against the credible passages that say the same; when one backs it, the claim is supported and
+        cites both. Otherwise it keeps its own citations and verdict.
+        """
         passages = ctx.passages
-        return [
-            self.verifier.verify_claim(
-                c, ctx.sources, passages, ctx.credibility, reviewer_supported=ctx.reviewer_supported
-            )
-            for c in claims
+        out = []
+        for claim in claims:
+            verified = self._verify_one(claim, ctx, passages)
+            if verified.verdict.label == "unreliable_source":
+                wider = self._corroborated(claim, ctx)
+                if wider is not None:
+                    again = self._verify_one(wider, ctx, passages)
+                    if again.verdict.label == "supported":
+                        verified = again
+            out.append(verified)
+        return out
+
+    def _verify_one(self, claim: Claim, ctx: Context, passages: Mapping[str, Passage]) -> VerifiedClaim:
+        return self.verifier.verify_claim(
+            claim, ctx.sources, passages, ctx.credibility, reviewer_supported=ctx.reviewer_supported
+        )
+
+    def _corroborated(self, claim: Claim, ctx: Context) -> Claim | None:
+        """The claim with the credible sources whose passages best match it added, or None when none does."""
+        cited = set(claim.citations)
+        credible = [
+            h.passage for h in ctx.hits
+            if h.passage.doc_url in ctx.credible_urls() and number_of(ctx, h.passage.doc_url) not in cited
         ]
+        if not credible:
+            return None
+        best = align(strip_citations(claim.text), credible, self.embedder, top=2)
+        strong = [a for a in best if a.score >= CORROBORATION_MIN]
+        if not strong:
+            return None
+        extra_ids = [number_of(ctx, next(p.doc_url for p in credible if p.id == a.passage_id)) for a in strong]
+        citations = tuple(dict.fromkeys([*[n for n in extra_ids if n], *claim.citations]))
+        pids = tuple(dict.fromkeys([*(a.passage_id for a in strong), *claim.passages]))
+        return replace(claim, citations=citations, passages=pids)
 
     def top_up(self, overview: Overview, verified: Sequence[VerifiedClaim], ctx: Context) -> list[VerifiedClaim]:
         """When the verifier dropped or hedged too much of an extractive overview, quote what the credible
