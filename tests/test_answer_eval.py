@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,3 +55,27 @@ def test_a_bad_question_file_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text('{"q": "What is x?", "answerable": true}\n', encoding="utf-8")
     with pytest.raises(BadQuery, match=r"q.jsonl:1"):
         load_questions(path)
+
+
+def test_eval_answers_from_the_command_line(demo_data: Path, tmp_path: Path) -> None:
+    """``verisight eval answers --questions FILE --json``: JSON figures on stdout, nothing else there."""
+    path = tmp_path / "q.jsonl"
+    rows = [
+        {"q": "How long should you cool a burn under running water?", "answerable": True,
+         "answer": {"regex": "20 minutes"}},
+        {"q": "Who won the 2018 FIFA World Cup?", "answerable": False},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    data = tmp_path / "data"
+    shutil.copytree(demo_data, data)
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from verisight.cli import main; sys.exit(main())", "eval", "answers",
+         "--questions", str(path), "--data", str(data), "--json"],
+        capture_output=True, text=True, timeout=300,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).parents[1])},
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["questions"] == 2
+    assert figures["answer_rate"] == 1.0 and figures["unanswerable_declined"] == 1.0
+    assert set(figures["latency_ms"]) == {"p50", "p95"}
