@@ -152,3 +152,17 @@ def test_a_forum_post_that_a_credible_source_confirms_is_supported_and_cites_bot
         and any(label[n] in ("reliable", "unknown") for n in c.citations)
     ]
     assert both, [(c.text, c.citations, c.verdict.label) for c in answer.overview.claims]
+
+
+def test_hedges_quote_the_source_verbatim_and_grammatically() -> None:
+    """The issue's broken hedge, "One forum post claims that just grabbed the oven rack ...", now quotes."""
+    from verifier.types import SourceCredibility, Verdict, VerifiedClaim
+    from verisight.assemble import hedge_display
+
+    text = "Just grabbed the oven rack without a mitt like an idiot."
+    claim = VerifiedClaim("c1", text, (2,), ("p",), "hedge", Verdict("unreliable_source", 0.9, "", ()),
+                          "One forum post claims that just grabbed the oven rack without a mitt like an idiot.")
+    forum = {2: SourceCredibility("user_generated", ())}
+    assert hedge_display(claim, forum) == f'A forum post says: "{text}"'
+    doubtful = {2: SourceCredibility("unreliable", ())}
+    assert hedge_display(claim, doubtful) == f'A source of doubtful reliability says: "{text}"'
