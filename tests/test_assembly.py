@@ -89,7 +89,7 @@ def test_streamed_answers_get_the_overview_wide_policy(scripted_llm: str, demo_d
         assert [c.action for c in claims] == ["keep", "drop", "drop"]
         overview = engine.synthesizer.write(QUERY, engine.search(QUERY, k=engine.settings.top_k))
         hits = engine.search(QUERY, k=engine.settings.top_k)
-        ctx = engine._context(QUERY, hits, overview.sources)
+        ctx = engine._context(QUERY, hits, overview.sources, {})
         whole = engine.verifier.verify(overview.claims, ctx.sources, ctx.passages, ctx.credibility)
         assert [c.action for c in whole] == [c.action for c in claims]
         assert "two full days" not in answer.overview.text

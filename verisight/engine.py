@@ -220,16 +220,24 @@ class Engine:
         finally:
             self._model_slots.release()
 
-    def _context(self, query: str, hits: Sequence[Hit], sources: Sequence[Source]) -> Context:
-        """The assembly context: sources with their credibility (reviewer overrides applied)."""
+    def _context(
+        self, query: str, hits: Sequence[Hit], sources: Sequence[Source], known: dict[str, SourceCredibility]
+    ) -> Context:
+        """The assembly context: sources with their credibility (reviewer overrides applied; each page is
+        assessed once per answer, ``known`` holding what was assessed so far by URL)."""
         overrides = self.answers.source_overrides()
+        for s in sources:
+            if s.url not in known:
+                known[s.url] = self.assessor.assess(s, overrides)
         return Context(
-            query, tuple(hits), tuple(sources), {s.id: self.assessor.assess(s, overrides) for s in sources},
+            query, tuple(hits), tuple(sources), {s.id: known[s.url] for s in sources},
             frozenset(self.answers.dismissed()),
         )
 
     def _answer(self, query: str, hits: list[Hit], timer: _Timer) -> Generator[EngineEvent, None, None]:
-        ctx = self._context(query, hits, number_sources(hits))
+        gen_start = time.perf_counter()
+        known: dict[str, SourceCredibility] = {}
+        ctx = self._context(query, hits, number_sources(hits), known)
         answerable, _ = self.assembler.answerable(query, hits)
         if not answerable:
             yield EngineEvent("sources", [self._answer_source(s, ctx) for s in ctx.sources])
@@ -238,11 +246,10 @@ class Engine:
         verified: list[VerifiedClaim] = []
         overview: Overview | None = None
         notice = ""
-        gen_start = time.perf_counter()
         verify_ms = 0.0
         for event in self.synthesizer.stream(query, hits, ctx.credible_urls()):
             if event.kind == "sources":
-                ctx = self._context(query, hits, event.sources)
+                ctx = self._context(query, hits, event.sources, known)
                 yield EngineEvent("sources", [self._answer_source(s, ctx) for s in ctx.sources])
             elif event.kind == "token":
                 if "first_token" not in timer.marks:
@@ -263,7 +270,7 @@ class Engine:
             raise SynthError("no overview was written")
         t0 = time.perf_counter()
         if overview.sources != ctx.sources:  # extractive fallback renumbered the sources
-            ctx = self._context(query, hits, overview.sources)
+            ctx = self._context(query, hits, overview.sources, known)
             verified = []
         if [c.id for c in overview.claims] != [c.id for c in verified]:
             verified = self.assembler.verify(overview.claims, ctx)

@@ -3,12 +3,16 @@ and about pages, and its near-duplicates in both directions (which copy was stor
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 
+from crawler.types import Document
 from synth.types import Source
 from verifier.credibility import assess
 from verifier.types import SourceCredibility
 from verisight.documents import DocumentStore
+
+PAGE_CACHE_SIZE = 4096
 
 
 class SourceAssessor:
@@ -18,11 +22,13 @@ class SourceAssessor:
         self.documents = documents
         self._site_cache: dict[str, str | None] = {}
         self._names: tuple[str, ...] | None = None
+        self._page_cache: OrderedDict[tuple[object, ...], SourceCredibility] = OrderedDict()
 
     def reset(self) -> None:
         """Forget cached site findings (after the store or the index changed)."""
         self._site_cache = {}
         self._names = None
+        self._page_cache = OrderedDict()
 
     def assess(self, source: Source, overrides: Mapping[str, str]) -> SourceCredibility:
         """A source's credibility from its page, its site's own pages, and its near-duplicates in both directions."""
@@ -32,6 +38,21 @@ class SourceAssessor:
         known = self.satire_names()
         copies = [doc.duplicate_of] if doc.duplicate_of else []
         copies += self.documents.copies_of(doc.url)
+        # Reading a page's raw HTML for its signals is the slow part: the verdict is cached for as long as the
+        # page, its copies, the known satire names and the reviewers' labels stay the same.
+        key = (doc.url, doc.content_hash, tuple(copies), known, tuple(sorted(overrides.items())))
+        cached = self._page_cache.get(key)
+        if cached is not None:
+            return cached
+        verdict = self._assess(doc, copies, known, overrides)
+        self._page_cache[key] = verdict
+        while len(self._page_cache) > PAGE_CACHE_SIZE:
+            self._page_cache.popitem(last=False)
+        return verdict
+
+    def _assess(
+        self, doc: Document, copies: list[str], known: tuple[str, ...], overrides: Mapping[str, str]
+    ) -> SourceCredibility:
         linked = None
         for url in copies:
             other = self.documents.get(url)
