@@ -59,7 +59,7 @@ class SentenceScore:
 def is_whole_sentence(text: str) -> bool:
     """True for a quotable prose sentence: opens like a sentence, ends in a full stop, not code, date or byline."""
     t = text.strip()
-    if len(t.split()) < 5 or t[-1:] not in ".!?\"'”’)":
+    if len(t.split()) < 5 or t[-1:] not in ".!?:\"'”’)":  # ":" closes a sentence that introduces an example
         return False
     if not (_PROSE_START.match(t) or _CODE_WORD.match(t)):
         return False
@@ -84,12 +84,29 @@ def _without_heading(text: str, start: int, end: int) -> int:
             start += 1
 
 
+_WRAP_MIN = 60  # a line at least this long that stops mid-sentence was hard-wrapped
+
+
+def unwrap(text: str) -> str:
+    """``text`` with hard-wrap line breaks (a long line that stops mid-sentence, followed by more text) turned
+    into spaces; same length, so offsets into it are offsets into ``text``."""
+    out = list(text)
+    start = 0
+    while (nl := text.find("\n", start)) >= 0:
+        line = text[start:nl].rstrip()
+        after = text[nl + 1 : nl + 2]
+        if len(line) >= _WRAP_MIN and line[-1:] not in ".!?:;" and after and not after.isspace():
+            out[nl] = " "
+        start = nl + 1
+    return "".join(out)
+
+
 def score_sentences(query: str, hits: Sequence[Hit], embedder: Embedder | None) -> list[SentenceScore]:
     """Every sentence of ``hits``' passages scored against ``query`` (in passage order)."""
     terms = set(tokenize(query))
     rows: list[tuple[Hit, int, int, str]] = []
     for hit in hits:
-        text = hit.passage.text
+        text = unwrap(hit.passage.text)
         for s, e in split_sentences(text):
             s = _without_heading(text, s, e)
             if s < e:

@@ -72,12 +72,12 @@ def matches(text: str, key: dict[str, Any]) -> bool:
 
 def is_fragment(sentence: str) -> bool:
     """A shown sentence that is not whole: it opens in lower case (not on a code name), is cut with "…", or
-    does not end in a full stop."""
+    does not end in a full stop (or the colon of a sentence introducing an example)."""
     t = sentence.strip()
     if not t:
         return False
     opens_mid = t[0].islower() and not _CODE_START.match(t)
-    return opens_mid or "…" in t or t[-1] not in ".!?\"'”’)"
+    return opens_mid or "…" in t or t[-1] not in ".!?:\"'”’)"
 
 
 def _pct(values: Sequence[float], q: float) -> float:
@@ -135,7 +135,10 @@ def features(engine: Engine, query: str) -> tuple[float, float]:
     return Answerability.features(score_sentences(query, hits, engine.embedder))
 
 
-def fit(rows: Sequence[tuple[tuple[float, float], bool]], *, relevance_min: float) -> Answerability:
+def fit(
+    rows: Sequence[tuple[tuple[float, float], bool]], *, relevance_min: float,
+    max_answerable_declined: float = MAX_ANSWERABLE_DECLINED,
+) -> Answerability:
     """A logistic model (Newton steps, light L2) over (lexical, cosine) and the threshold chosen as described."""
     x = np.array([[1.0, lex, cos] for (lex, cos), _ in rows])
     y = np.array([1.0 if ok else 0.0 for _, ok in rows])
@@ -150,7 +153,7 @@ def fit(rows: Sequence[tuple[tuple[float, float], bool]], *, relevance_min: floa
     for t in [*sorted(set(np.round(probs, 4))), 1.0]:
         wrong = float(np.mean(probs[y == 1] < t)) if (y == 1).any() else 0.0
         right = float(np.mean(probs[y == 0] < t)) if (y == 0).any() else 0.0
-        if wrong <= MAX_ANSWERABLE_DECLINED and right > best[0]:
+        if wrong <= max_answerable_declined and right > best[0]:
             best = (right, float(t))
     return Answerability(
         bias=round(float(w[0]), 4), w_lexical=round(float(w[1]), 4), w_cosine=round(float(w[2]), 4),

@@ -139,7 +139,8 @@ class Engine:
         s = self.settings
         options = GenerationOptions(max_tokens=s.max_tokens, temperature=s.temperature, seed=s.seed)
         return Synthesizer(
-            self.backend, self.embedder, mode=self.synth_mode, options=options, budget_tokens=s.context_tokens
+            self.backend, self.embedder, mode=self.synth_mode, options=options, budget_tokens=s.context_tokens,
+            relevance_min=self.assembler.answerability.relevance_min,
         )
 
     @cached_property
