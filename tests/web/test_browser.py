@@ -46,6 +46,9 @@ FLAGS = [
 ]
 MANIFEST = load_manifest()
 PIZZA = "How do I keep cheese from sliding off my pizza?"
+# A question where a forum post says something no credible page says (the pizza question's forum advice is now
+# shown as supported by the cooking site that says the same, so it no longer has a forum-only claim to review).
+FORUM_ONLY = "My sourdough starter is not bubbling"
 REVIEWER = ("rita", "a long test password")
 
 # On a developer machine without Chromium these skip; in CI (CI=true) they must run, so a missing browser fails.
@@ -194,10 +197,10 @@ def test_reviewer_changes_the_next_answer(site: tuple[str, Engine], browser: Any
     context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto("/")
-    before = ask(page, PIZZA)
+    before = ask(page, FORUM_ONLY)
     sources = {s["id"]: s for s in before["sources"]}
     flagged = [c for c in before["overview"]["claims"] if c["action"] == "hedge" and c["citations"]]
-    assert flagged, "the pizza question over the demo corpus must give a hedged (forum) claim to review"
+    assert flagged, "this question over the demo corpus must give a hedged (forum-only) claim to review"
     claim = flagged[0]
     domain = sources[claim["citations"][0]]["site"]
 
@@ -224,7 +227,7 @@ def test_reviewer_changes_the_next_answer(site: tuple[str, Engine], browser: Any
     page.screenshot(path=str(ARTIFACTS / "audit-desktop.png"), full_page=True)
 
     page.goto("/")
-    after = ask(page, PIZZA)
+    after = ask(page, FORUM_ONLY)
     changed = [c for c in after["overview"]["claims"] if c["text"] == claim["text"]]
     assert changed and changed[0]["action"] == "drop" and changed[0]["verdict"]["label"] == "satire"
     assert claim["text"] in page.locator("#dropped").inner_text()
