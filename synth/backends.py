@@ -212,7 +212,10 @@ class OpenAIBackend(LLMBackend):
         self._client.close()
 
     def _post_stream(self, body: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        """POST ``body`` and yield its events. A busy server or a timeout is retried only before the first
+        event: after that, a retry would send the reader the same text twice, so a timeout is a BackendFailed."""
         url = f"{self.base_url}/chat/completions"
+        started = False
         for attempt in range(self.retries + 1):
             try:
                 with self._client.stream("POST", url, json=body) as response:
@@ -237,13 +240,18 @@ class OpenAIBackend(LLMBackend):
                         data = line[5:].strip()
                         if data == "[DONE]":
                             return
+                        started = True
                         yield json.loads(data)
                     return
             except httpx.ConnectError as exc:
                 raise BackendUnavailable(f"cannot reach the LLM server at {self.base_url}: {exc}") from exc
             except httpx.TimeoutException as exc:
+                if started:
+                    raise BackendFailed(f"the LLM server at {self.base_url} timed out mid-answer") from exc
                 if attempt >= self.retries:
                     raise BackendFailed(f"the LLM server at {self.base_url} timed out") from exc
+            except httpx.HTTPError as exc:  # the connection broke off mid-answer: no retry, for the same reason
+                raise BackendFailed(f"the LLM server at {self.base_url} broke off: {exc}") from exc
         raise BackendFailed(f"the LLM server at {self.base_url} stayed busy after {self.retries} retries")
 
     def stream(self, messages: Sequence[Message], options: GenerationOptions | None = None) -> Iterator[str]:

@@ -1,17 +1,28 @@
-"""The extractive overview: the passage sentences that best answer the query, quoted with citations."""
+"""The extractive overview: whole sentences of the passages that address the query, quoted with citations.
+
+It works the way a featured snippet does: the lead is the best-answering excerpt (one sentence, or two
+adjacent ones) of the most credible relevant source; at most a few points from other sources follow, each
+relevant to the query and not a near-duplicate of what is already shown. Nothing is padded: an answer may be
+one sentence, or none when no whole sentence addresses the query.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from retrieval.align import align
 from retrieval.embed import Embedder
 from retrieval.text import content_words
 from retrieval.types import Hit
 from synth.parse import strip_citations
+from synth.relevance import RELEVANCE_MIN, SentenceScore, is_whole_sentence, score_sentences
 from synth.sanitize import looks_like_injection
 from synth.types import Source
+
+CANDIDATE_PASSAGES = 8
+NEAR_DUPLICATE = 0.6  # content-word Jaccard at or above which two sentences say the same thing
+
+Quote = tuple[str, tuple[int, ...], tuple[str, ...]]
 
 
 def extract_sentences(
@@ -21,52 +32,67 @@ def extract_sentences(
     embedder: Embedder | None = None,
     *,
     max_sentences: int = 3,
-    max_chars: int = 320,
-) -> list[tuple[str, tuple[int, ...], tuple[str, ...]]]:
-    """Pick up to ``max_sentences`` (text, citations, passage ids): the best span of each of the top passages."""
+    credible: Collection[str] = (),
+    relevance_min: float = RELEVANCE_MIN,
+    exclude: Collection[str] = (),
+) -> list[Quote]:
+    """Up to ``max_sentences`` (text, citations, passage ids): the lead excerpt, then new points from others.
+
+    ``credible`` holds the document URLs of credible sources (the lead comes from one when any is relevant);
+    ``exclude`` holds sentence texts already shown.
+    """
     number = {s.url: s.id for s in sources}
-    chosen: list[tuple[str, tuple[int, ...], tuple[str, ...]]] = []
-    seen_text: set[str] = set()
-    for hit in hits:
+    scored = score_sentences(query, hits[:CANDIDATE_PASSAGES], embedder)
+    seen = [set(content_words(t)) for t in exclude]
+    candidates = [
+        s for s in scored
+        if s.hit.passage.doc_url in number and s.score >= relevance_min and is_whole_sentence(s.text)
+        and not looks_like_injection(s.text) and not s.text.rstrip().endswith("?")  # a question answers nothing
+    ]
+    if not candidates or max_sentences <= 0:
+        return []
+    pool = [s for s in candidates if s.hit.passage.doc_url in credible] or candidates
+    lead = max(pool, key=lambda s: _value(query, s))
+    chosen: list[SentenceScore] = []
+    _add(chosen, seen, lead)
+    following = [s for s in candidates if s.hit is lead.hit and s.start >= lead.end]
+    if following and len(chosen) < max_sentences and following[0].start - lead.end <= 2:
+        _add(chosen, seen, following[0])  # a contiguous excerpt: the lead's next sentence, when it is relevant
+    used_docs = {lead.hit.passage.doc_url}
+    for s in sorted(candidates, key=lambda s: -_value(query, s)):
         if len(chosen) >= max_sentences:
             break
-        sid = number.get(hit.passage.doc_url)
-        if sid is None:
+        if s.hit.passage.doc_url in used_docs:
             continue
-        scored = [(a.score, _statement(a.quote)) for a in align(query, [hit.passage], embedder, top=5)]
-        usable = [(_answer_likeness(query, q) * score, q) for score, q in scored if q and not looks_like_injection(q)]
-        if not usable:
-            continue
-        quote = max(usable, key=lambda item: item[0])[1]
-        if len(quote) > max_chars:
-            cut = quote[:max_chars]
-            quote = cut[: cut.rfind(" ")] + " …" if " " in cut else cut
-        key = quote.lower()
-        if len(quote) < 20 or key in seen_text:
-            continue
-        seen_text.add(key)
-        chosen.append((quote, (sid,), (hit.passage.id,)))
-    return chosen
+        if _add(chosen, seen, s):
+            used_docs.add(s.hit.passage.doc_url)
+    return [(_clean(s.text), (number[s.hit.passage.doc_url],), (s.hit.passage.id,)) for s in chosen]
+
+
+def _add(chosen: list[SentenceScore], seen: list[set[str]], s: SentenceScore) -> bool:
+    """Append ``s`` unless it nearly repeats a sentence already chosen or shown."""
+    words = set(content_words(s.text))
+    for other in seen:
+        union = words | other
+        if union and len(words & other) / len(union) >= NEAR_DUPLICATE:
+            return False
+    chosen.append(s)
+    seen.append(words)
+    return True
+
+
+def _clean(text: str) -> str:
+    """The sentence as shown: whitespace collapsed, page-text "[7]" markers dropped (they would read as ours)."""
+    return strip_citations(" ".join(text.split()))
 
 
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|my|me)\b")
 
 
-def _answer_likeness(query: str, sentence: str) -> float:
-    """Prefer sentences that add information to the query over ones that restate it or tell an anecdote."""
-    words = set(content_words(sentence))
+def _value(query: str, s: SentenceScore) -> float:
+    """Relevance, preferring sentences that add information to the query over restating it or an anecdote."""
+    words = set(content_words(s.text))
     novelty = len(words - set(content_words(query))) / len(words) if words else 0.0
-    anecdote = 0.8 if _FIRST_PERSON.search(sentence) else 1.0
-    return (0.6 + 0.4 * novelty) * anecdote
-
-
-def _statement(span: str) -> str:
-    """The span as a quotable statement: headings and forum chrome before a line break cut off; '' if unusable."""
-    lines = [" ".join(line.split()) for line in span.splitlines() if line.strip()]
-    while len(lines) > 1 and not lines[0].endswith((".", "!", ":", ";")):
-        lines.pop(0)  # a heading or a "Reply · Quote" line glued to the sentence
-    # "[7]" in page text would read as one of our citations: drop such markers from the quote
-    text = strip_citations(" ".join(lines).lstrip("-•* ").strip())
-    if len(text.split()) < 6 or text[-1:] not in ".!\"'”":
-        return ""
-    return text
+    anecdote = 0.8 if _FIRST_PERSON.search(s.text) else 1.0  # "Just grabbed the oven rack like an idiot"
+    rank = 1.0 / (1.0 + 0.1 * s.hit.rank)  # the ranker's order still counts, as for a featured snippet
+    return s.score * (0.4 + 0.6 * novelty) * anecdote * rank

@@ -7,7 +7,7 @@ import json
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Collection, Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from retrieval.embed import Embedder
@@ -18,6 +18,7 @@ from synth.errors import SynthError
 from synth.extractive import extract_sentences
 from synth.parse import DraftSentence, SentenceStream, join_with_citations
 from synth.prompts import INSTRUCTIONS, PROMPT_VERSION, Prompt, build_prompt, citation_grammar, number_sources
+from synth.relevance import RELEVANCE_MIN, sentence_relevance
 from synth.sanitize import clean_output, echoes_prompt, looks_like_injection
 from synth.types import Claim, Overview, Source, SynthEventKind
 
@@ -55,6 +56,7 @@ class Synthesizer:
         max_claims: int = 6,
         cache_size: int = 256,
         citation_mode: str = "attribute",
+        relevance_min: float = RELEVANCE_MIN,
     ) -> None:
         if citation_mode not in CITATION_MODES:
             raise SynthError(f"unknown citation mode {citation_mode!r}; choose one of {', '.join(CITATION_MODES)}")
@@ -69,6 +71,7 @@ class Synthesizer:
         self.options = options or GenerationOptions(max_tokens=160)
         self.budget_tokens = budget_tokens
         self.max_claims = max_claims
+        self.relevance_min = relevance_min
         self._cache: OrderedDict[str, Overview] = OrderedDict()
         self._cache_size = cache_size
         self._cache_lock = threading.Lock()
@@ -83,17 +86,21 @@ class Synthesizer:
         with self._cache_lock:
             self._cache.clear()
 
-    def write(self, query: str, hits: Sequence[Hit]) -> Overview:
+    def write(self, query: str, hits: Sequence[Hit], credible: Collection[str] = ()) -> Overview:
         """Return the finished overview for ``query`` (no streaming)."""
-        for event in self.stream(query, hits):
+        for event in self.stream(query, hits, credible):
             if event.overview is not None:
                 return event.overview
         raise SynthError("the overview stream ended without an overview")
 
-    def stream(self, query: str, hits: Sequence[Hit]) -> Iterator[SynthEvent]:
-        """Yield ``token`` and ``claim`` events while the draft is written, then one ``overview`` event."""
+    def stream(self, query: str, hits: Sequence[Hit], credible: Collection[str] = ()) -> Iterator[SynthEvent]:
+        """Yield ``token`` and ``claim`` events while the draft is written, then one ``overview`` event.
+
+        ``credible`` holds the document URLs of credible sources: an extractive overview leads with one of them.
+        An ``error`` event says why generation failed when the extractive overview replaces it.
+        """
         passages = {h.passage.id: h.passage for h in hits}
-        key = self._cache_key(query, hits)
+        key = self._cache_key(query, hits, credible)
         with self._cache_lock:
             cached = self._cache.get(key)
         if cached is not None:
@@ -116,7 +123,7 @@ class Synthesizer:
                 log.warning("overview generation failed, falling back to extractive: %s", exc)
                 yield SynthEvent("error", text=str(exc))
         if overview is None or not overview.claims:
-            overview = yield from self._extractive(query, hits, passages)
+            overview = yield from self._extractive(query, hits, credible)
         with self._cache_lock:
             self._cache[key] = overview
             while len(self._cache) > self._cache_size:
@@ -176,6 +183,8 @@ class Synthesizer:
             return None
         if echoes_prompt(sentence.text, INSTRUCTIONS, prompt.query):
             return None
+        if sentence_relevance(prompt.query, sentence.text, self.embedder) < self.relevance_min:
+            return None  # the same relevance filter as extractive quotes: off-topic lines are never shown
         if self.citation_mode == "model":
             given = {src.id: src for src in prompt.sources}
             kept = tuple(n for n in sentence.citations if n in given)
@@ -194,12 +203,13 @@ class Synthesizer:
         )
 
     def _extractive(
-        self, query: str, hits: Sequence[Hit], passages: dict[str, Passage]
+        self, query: str, hits: Sequence[Hit], credible: Collection[str]
     ) -> Generator[SynthEvent, None, Overview]:
-        del passages
         sources = number_sources(hits)
         yield SynthEvent("sources", sources=sources)
-        picked = extract_sentences(query, hits, sources, self.embedder, max_sentences=3)
+        picked = extract_sentences(
+            query, hits, sources, self.embedder, max_sentences=3, credible=credible, relevance_min=self.relevance_min
+        )
         claims: list[Claim] = []
         offset = 0
         draft_parts: list[str] = []
@@ -222,10 +232,10 @@ class Synthesizer:
             prompt_version=PROMPT_VERSION,
         )
 
-    def _cache_key(self, query: str, hits: Sequence[Hit]) -> str:
+    def _cache_key(self, query: str, hits: Sequence[Hit], credible: Collection[str]) -> str:
         blob = json.dumps(
-            [query.strip().lower(), [h.passage.id for h in hits], self.model, self.mode, self.citation_mode,
-             PROMPT_VERSION,
+            [query.strip().lower(), [h.passage.id for h in hits], sorted(credible), self.relevance_min, self.model,
+             self.mode, self.citation_mode, PROMPT_VERSION,
              self.options.max_tokens, self.options.temperature, self.options.seed]
         )
         return hashlib.sha256(blob.encode()).hexdigest()

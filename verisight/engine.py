@@ -7,7 +7,7 @@ import logging
 import threading
 import time
 from collections.abc import Generator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
@@ -15,19 +15,18 @@ from urllib.parse import urlsplit
 from retrieval.embed import Embedder, get_embedder
 from retrieval.errors import EmptyQuery, IndexMissing, RetrievalError
 from retrieval.index import HybridIndex
-from retrieval.types import Hit, Passage
+from retrieval.types import Hit
 from synth.backends import GenerationOptions, LLMBackend, get_backend
 from synth.errors import SynthError
-from synth.extractive import extract_sentences
 from synth.overview import Synthesizer
-from synth.parse import join_with_citations
-from synth.sanitize import mask_injections
-from synth.types import Claim, Overview, Source
+from synth.prompts import number_sources
+from synth.relevance import Answerability
+from synth.types import Overview, Source
 from verifier.judges import Judge, get_judge
-from verifier.policy import should_decline
 from verifier.types import SourceCredibility, VerifiedClaim
 from verifier.verify import Verifier
 from verisight.answers import AnswerStore
+from verisight.assemble import DECLINED_MESSAGE, Assembler, Context, mask, passage_json, shown_text
 from verisight.documents import DocumentStore
 from verisight.errors import BadQuery, Busy, ConfigError, NotIndexed
 from verisight.limits import MAX_K, MAX_QUERY_CHARS, SEARCH_MODES
@@ -37,9 +36,6 @@ from verisight.types import Answer, AnswerMode, AnswerOverview, AnswerSource, Ev
 
 log = logging.getLogger(__name__)
 
-CREDIBLE = ("reliable", "unknown")
-_UNKNOWN = SourceCredibility("unknown", ())
-MIN_KEPT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +138,8 @@ class Engine:
         s = self.settings
         options = GenerationOptions(max_tokens=s.max_tokens, temperature=s.temperature, seed=s.seed)
         return Synthesizer(
-            self.backend, self.embedder, mode=self.synth_mode, options=options, budget_tokens=s.context_tokens
+            self.backend, self.embedder, mode=self.synth_mode, options=options, budget_tokens=s.context_tokens,
+            relevance_min=self.assembler.answerability.relevance_min,
         )
 
     @cached_property
@@ -159,6 +156,11 @@ class Engine:
     def verifier(self) -> Verifier:
         """Judges claims against their evidence and sources."""
         return Verifier(self.judge, self.embedder)
+
+    @cached_property
+    def assembler(self) -> Assembler:
+        """The answer-assembly rules: answerability gate, verification, top-up, hedges, decline."""
+        return Assembler(self.verifier, self.embedder, Answerability.load())
 
     def close(self) -> None:
         """Close the stores."""
@@ -209,7 +211,7 @@ class Engine:
         if not 1 <= k <= MAX_K:
             raise BadQuery(f"k must be between 1 and {MAX_K}")
         timer = _Timer()
-        hits = [_masked(h) for h in self.search(query, k=k)]
+        hits = [mask(h) for h in self.search(query, k=k)]
         timer.mark("retrieve")
         if not self._model_slots.acquire(blocking=block):
             raise Busy("the model queue is full; try again shortly")
@@ -218,28 +220,46 @@ class Engine:
         finally:
             self._model_slots.release()
 
-    def _answer(self, query: str, hits: list[Hit], timer: _Timer) -> Generator[EngineEvent, None, None]:
-        passages = {h.passage.id: h.passage for h in hits}
+    def _context(
+        self, query: str, hits: Sequence[Hit], sources: Sequence[Source], known: dict[str, SourceCredibility]
+    ) -> Context:
+        """The assembly context: sources with their credibility (reviewer overrides applied; each page is
+        assessed once per answer, ``known`` holding what was assessed so far by URL)."""
         overrides = self.answers.source_overrides()
-        reviewer_supported = self.answers.dismissed()
-        credibility: dict[int, SourceCredibility] = {}
-        sources: tuple[Source, ...] = ()
+        for s in sources:
+            if s.url not in known:
+                known[s.url] = self.assessor.assess(s, overrides)
+        return Context(
+            query, tuple(hits), tuple(sources), {s.id: known[s.url] for s in sources},
+            frozenset(self.answers.dismissed()),
+        )
+
+    def _answer(self, query: str, hits: list[Hit], timer: _Timer) -> Generator[EngineEvent, None, None]:
+        gen_start = time.perf_counter()
+        known: dict[str, SourceCredibility] = {}
+        ctx = self._context(query, hits, number_sources(hits), known)
+        answerable, _ = self.assembler.answerable(query, hits)
+        if not answerable:
+            yield EngineEvent("sources", [self._answer_source(s, ctx) for s in ctx.sources])
+            yield EngineEvent("done", self._finish(query, ctx, timer, None, []))
+            return
         verified: list[VerifiedClaim] = []
         overview: Overview | None = None
-        gen_start = time.perf_counter()
+        notice = ""
         verify_ms = 0.0
-        for event in self.synthesizer.stream(query, hits):
+        for event in self.synthesizer.stream(query, hits, ctx.credible_urls()):
             if event.kind == "sources":
-                sources = event.sources
-                credibility = {s.id: self.assessor.assess(s, overrides) for s in sources}
-                yield EngineEvent("sources", [self._answer_source(s, credibility) for s in sources])
+                ctx = self._context(query, hits, event.sources, known)
+                yield EngineEvent("sources", [self._answer_source(s, ctx) for s in ctx.sources])
             elif event.kind == "token":
                 if "first_token" not in timer.marks:
                     timer.mark("first_token")
                 yield EngineEvent("token", event.text)
+            elif event.kind == "error":
+                notice = _fallback_notice(self.synthesizer.model, event.text)
             elif event.kind == "claim" and event.claim is not None:
                 t0 = time.perf_counter()
-                result = self._verify([event.claim], sources, passages, credibility, reviewer_supported)
+                result = self.assembler.verify([event.claim], ctx)
                 verify_ms += (time.perf_counter() - t0) * 1000
                 verified.extend(result)
                 for claim in result:
@@ -248,93 +268,63 @@ class Engine:
                 overview = event.overview
         if overview is None:
             raise SynthError("no overview was written")
-        if overview.sources != sources:  # extractive fallback renumbered the sources
-            sources = overview.sources
-            credibility = {s.id: self.assessor.assess(s, overrides) for s in sources}
-        known = {c.id for c in verified}
-        if len(known) != len(overview.claims) or [c.id for c in overview.claims] != [c.id for c in verified]:
-            t0 = time.perf_counter()
-            verified = self._verify(list(overview.claims), sources, passages, credibility, reviewer_supported)
-            verify_ms += (time.perf_counter() - t0) * 1000
-        if overview.mode == "extractive":
-            t0 = time.perf_counter()
-            for claim in self._top_up(query, hits, overview, verified, sources, passages, credibility,
-                                      reviewer_supported):
-                verified.append(claim)
-                yield EngineEvent("claim", claim)
-            verify_ms += (time.perf_counter() - t0) * 1000
+        t0 = time.perf_counter()
+        if overview.sources != ctx.sources:  # extractive fallback renumbered the sources
+            ctx = self._context(query, hits, overview.sources, known)
+            verified = []
+        if [c.id for c in overview.claims] != [c.id for c in verified]:
+            verified = self.assembler.verify(overview.claims, ctx)
+        for claim in self.assembler.top_up(overview, verified, ctx):
+            verified.append(claim)
+            yield EngineEvent("claim", claim)
+        verified = self.assembler.finish(verified, ctx)  # the overview-wide policy, once, on every claim
+        verify_ms += (time.perf_counter() - t0) * 1000
         timer.marks["generate"] = round((time.perf_counter() - gen_start) * 1000 - verify_ms, 1)
         timer.marks["verify"] = round(verify_ms, 1)
         timer.marks.setdefault("first_token", timer.marks["generate"])
-        mode: AnswerMode = overview.mode
-        text = join_with_citations((c.display, c.citations) for c in verified if c.action != "drop")
-        if should_decline(verified):
-            mode, text = "declined", ""
+        yield EngineEvent(
+            "done", self._finish(query, ctx, timer, overview, verified, notice=notice)
+        )
+
+    def _finish(
+        self,
+        query: str,
+        ctx: Context,
+        timer: _Timer,
+        overview: Overview | None,
+        verified: list[VerifiedClaim],
+        *,
+        notice: str = "",
+    ) -> Answer:
+        """The stored Answer: the overview as shown, or a declined answer with the nearest passages."""
+        for key in ("generate", "verify", "first_token"):
+            timer.marks.setdefault(key, 0.0)
+        declined = overview is None or self.assembler.declines(verified)
+        mode: AnswerMode = "declined" if declined or overview is None else overview.mode
+        text = DECLINED_MESSAGE if declined else shown_text(verified)
+        draft = overview.draft if overview is not None else ""
         timer.mark("total")
+        models = {"llm": overview.model if overview else self.synthesizer.model, "embedder": self.embedder.name,
+                  "judge": self.judge.name}
         answer = Answer(
             query=query,
-            answer_id=_answer_id(query, overview, verified),
-            overview=AnswerOverview(mode=mode, text=text, draft=overview.draft, claims=tuple(verified)),
-            sources=tuple(self._answer_source(s, credibility) for s in sources),
+            answer_id=_answer_id(query, draft, verified),
+            overview=AnswerOverview(mode=mode, text=text, draft=draft, claims=tuple(verified), notice=notice),
+            sources=tuple(self._answer_source(s, ctx) for s in ctx.sources),
             timings_ms={k: timer.marks[k] for k in ("retrieve", "first_token", "generate", "verify", "total")},
-            models={"llm": overview.model, "embedder": self.embedder.name, "judge": self.judge.name},
-            passages=tuple(_passage_json(h, sources) for h in hits[:3]) if mode == "declined" else (),
+            models=models,
+            passages=tuple(passage_json(h, ctx.sources) for h in ctx.hits[:3]) if declined else (),
         )
         try:
             self.answers.save(answer)
         except Exception:  # the answer is still worth returning; the log says why it was not stored
             log.exception("could not store answer %s", answer.answer_id)
-        yield EngineEvent("done", answer)
+        return answer
 
-    def _top_up(
-        self,
-        query: str,
-        hits: list[Hit],
-        overview: Overview,
-        verified: list[VerifiedClaim],
-        sources: Sequence[Source],
-        passages: dict[str, Passage],
-        credibility: dict[int, SourceCredibility],
-        reviewer_supported: set[tuple[str, str]],
-    ) -> list[VerifiedClaim]:
-        """When the verifier dropped or hedged too much of an extractive overview, quote what the credible
-        sources among the unused hits say instead (the dropped claims stay listed with their reasons)."""
-        missing = MIN_KEPT - sum(1 for c in verified if c.action == "keep")
-        if missing <= 0:
-            return []
-        used = {pid for c in overview.claims for pid in c.passages}
-        number = {s.url: s.id for s in sources}
-        credible = [
-            h for h in hits
-            if h.passage.id not in used and credibility.get(number.get(h.passage.doc_url, 0), _UNKNOWN).label
-            in CREDIBLE
-        ]
-        seen = {c.text.lower() for c in verified}
-        extra: list[Claim] = []
-        for text, cites, pids in extract_sentences(query, credible, sources, self.embedder, max_sentences=missing):
-            if text.lower() not in seen:
-                extra.append(Claim(f"c{len(verified) + len(extra) + 1}", text, 0, 0, cites, pids))
-        if not extra:
-            return []
-        checked = self._verify(extra, sources, passages, credibility, reviewer_supported)
-        return [c for c in checked if c.action != "drop"]
-
-    def _verify(
-        self,
-        claims: Sequence[Claim],
-        sources: Sequence[Source],
-        passages: dict[str, Passage],
-        credibility: dict[int, SourceCredibility],
-        reviewer_supported: set[tuple[str, str]],
-    ) -> list[VerifiedClaim]:
-        return self.verifier.verify(
-            claims, sources, passages, credibility, reviewer_supported=reviewer_supported
-        )
-
-    def _answer_source(self, source: Source, credibility: dict[int, SourceCredibility]) -> AnswerSource:
+    def _answer_source(self, source: Source, ctx: Context) -> AnswerSource:
         doc = self.documents.get(source.url)
         published = doc.published if doc else source.published
-        cred = credibility.get(source.id) or SourceCredibility("unknown", ("not assessed",))
+        cred = ctx.credibility.get(source.id) or SourceCredibility("unknown", ("not assessed",))
         return AnswerSource(source.id, source.url, source.title, source.site, published, cred)
 
     # -- status ------------------------------------------------------------------------------------------------
@@ -391,20 +381,13 @@ class Engine:
         return self.answers.export_decisions()
 
 
-def _masked(hit: Hit) -> Hit:
-    """The hit with instruction-like sentences of its passage blanked out (same offsets): page text is data,
-    and nothing downstream (prompt, extractive quotes, evidence) should quote instructions to the model."""
-    text = mask_injections(hit.passage.text)
-    return hit if text == hit.passage.text else replace(hit, passage=replace(hit.passage, text=text))
-
-
-def _answer_id(query: str, overview: Overview, verified: Sequence[VerifiedClaim]) -> str:
-    blob = "\x00".join([query, overview.draft, time.strftime("%Y%m%dT%H%M%S"), str(time.perf_counter_ns())])
+def _answer_id(query: str, draft: str, verified: Sequence[VerifiedClaim]) -> str:
+    blob = "\x00".join([query, draft, time.strftime("%Y%m%dT%H%M%S"), str(time.perf_counter_ns())])
     blob += "".join(c.verdict.label for c in verified)
     return hashlib.sha256(blob.encode()).hexdigest()[:20]
 
 
-def _passage_json(hit: Hit, sources: Sequence[Source]) -> dict[str, object]:
-    sid = next((s.id for s in sources if s.url == hit.passage.doc_url), None)
-    p = hit.passage
-    return {"id": p.id, "source_id": sid, "url": p.doc_url, "title": p.title, "text": p.text}
+def _fallback_notice(model: str, error: str) -> str:
+    """What the reader is told when the model failed and the overview was quoted from the sources instead."""
+    why = "timed out" if "timed out" in error else "failed"
+    return f"The model ({model}) {why}; the overview below is quoted from the sources instead."

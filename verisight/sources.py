@@ -9,9 +9,11 @@ reliable stays satire or user-generated, so one relabel cannot turn a joke post 
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import cast
 
+from crawler.types import Document
 from synth.types import Source
 from verifier.credibility import (
     FORUM_MIN_SIGNALS,
@@ -27,6 +29,7 @@ from verisight.decisions import ReviewerLabels, SourceLabel
 from verisight.documents import DocumentStore
 
 DOWNGRADES = ("satire", "unreliable", "user_generated")
+PAGE_CACHE_SIZE = 4096
 
 
 class SourceAssessor:
@@ -36,11 +39,13 @@ class SourceAssessor:
         self.documents = documents
         self._site_cache: dict[str, str | None] = {}
         self._names: tuple[str, ...] | None = None
+        self._page_cache: OrderedDict[tuple[object, ...], SourceCredibility] = OrderedDict()
 
     def reset(self) -> None:
         """Forget cached site findings (after the store or the index changed)."""
         self._site_cache = {}
         self._names = None
+        self._page_cache = OrderedDict()
 
     def assess(self, source: Source, overrides: Mapping[str, str]) -> SourceCredibility:
         """A source's credibility: the automatic judgement, then the reviewer labels in ``overrides`` (page URL or
@@ -97,12 +102,28 @@ class SourceAssessor:
         known = self.satire_names()
         copies = [doc.duplicate_of] if doc.duplicate_of else []
         copies += self.documents.copies_of(doc.url)
+        # Reading a page's raw HTML for its signals is the slow part: the verdict is cached for as long as the
+        # page, its copies, the known satire names and the reviewers' labels stay the same.
+        marks = tuple(_satire_label(labels, url) if labels else None for url in copies)
+        key = (doc.url, doc.content_hash, tuple(copies), known, marks)
+        cached = self._page_cache.get(key)
+        if cached is not None:
+            return cached
+        verdict = self._assess(doc, copies, known, marks)
+        self._page_cache[key] = verdict
+        while len(self._page_cache) > PAGE_CACHE_SIZE:
+            self._page_cache.popitem(last=False)
+        return verdict
+
+    def _assess(
+        self, doc: Document, copies: list[str], known: tuple[str, ...], marks: tuple[SourceLabel | None, ...]
+    ) -> SourceCredibility:
+        """The automatic verdict for ``doc`` given its copies and the reviewer satire labels on them (``marks``)."""
         linked = None
-        for url in copies:
+        for url, marked in zip(copies, marks, strict=True):
             other = self.documents.get(url)
             if other is None:
                 continue
-            marked = _satire_label(labels, other.url) if labels else None
             if marked is not None:
                 linked = SourceCredibility("satire", (f"near-duplicate of {other.url}", marked.describe()))
                 break

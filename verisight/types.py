@@ -27,12 +27,16 @@ class AnswerSource:
 
 @dataclass(frozen=True, slots=True)
 class AnswerOverview:
-    """What the page shows: ``text`` after the policy, ``draft`` as the model wrote it."""
+    """What the page shows: ``text`` after the policy, ``draft`` as the model wrote it.
+
+    ``notice`` tells the reader when the model failed (e.g. timed out) and the overview was quoted instead.
+    """
 
     mode: AnswerMode
     text: str
     draft: str
     claims: tuple[VerifiedClaim, ...]
+    notice: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,10 +27,15 @@ BADGES = {
     "satire": "Satire",
 }
 MODES = {
-    "generated": "AI-generated overview",
-    "extractive": "AI-assembled overview (sentences quoted from the sources)",
-    "declined": "No overview",
+    "generated": "Written by {model} from the sources",
+    "extractive": "Quoted from the sources",
+    "declined": "Not in the sources",
 }
+
+
+def mode_label(mode: str, model: str = "") -> str:
+    """The honest label over the overview: who wrote it, or that the sources do not answer the question."""
+    return MODES.get(mode, "Overview").format(model=model or "a language model")
 
 
 def claim_reason(claim: Mapping[str, Any]) -> str:
@@ -95,7 +100,8 @@ def answer_view(answer: Mapping[str, Any]) -> dict[str, Any]:
         "answer_id": answer.get("answer_id", ""),
         "query": answer.get("query", ""),
         "mode": mode,
-        "mode_label": MODES.get(mode, "Overview"),
+        "mode_label": mode_label(mode, str((answer.get("models") or {}).get("llm", ""))),
+        "notice": str(overview.get("notice") or ""),
         "declined": mode == "declined",
         "draft": overview.get("draft", ""),
         "shown": [c for c in claims if c["action"] in ("keep", "hedge")],

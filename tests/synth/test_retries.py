@@ -74,3 +74,47 @@ def test_busy_server_beyond_the_retries_is_a_clear_error(busy_server: tuple[str,
     with pytest.raises(BackendFailed, match="503"):
         backend.complete(MESSAGES)
     assert len(handler.seen) == 2
+
+
+class _Stalls(BaseHTTPRequestHandler):
+    """Streams one piece of a completion, then stalls until released (a server that hangs mid-answer)."""
+
+    protocol_version = "HTTP/1.1"
+    seen: ClassVar[list[int]] = []
+    release: ClassVar[threading.Event]
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet."""
+
+    def do_POST(self) -> None:
+        """Chat completions: one chunk, then nothing until the test ends."""
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.seen.append(len(self.seen))
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        chunk = {"choices": [{"delta": {"content": "Water boils"}}]}
+        self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+        self.wfile.flush()
+        self.release.wait(30)
+        self.close_connection = True
+
+
+def test_a_timeout_after_the_first_chunk_is_not_retried() -> None:
+    """Regression (#18): a mid-stream ReadTimeout re-sent the request and the reader got the text twice."""
+    handler: type[_Stalls] = type("Handler", (_Stalls,), {"seen": [], "release": threading.Event()})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    pieces: list[str] = []
+    try:
+        backend = OpenAIBackend(f"http://127.0.0.1:{server.server_address[1]}", "m", retries=3, timeout=1.0)
+        with pytest.raises(BackendFailed, match="timed out mid-answer"):
+            for piece in backend.stream(MESSAGES):
+                pieces.append(piece)
+    finally:
+        handler.release.set()
+        server.shutdown()
+        server.server_close()
+    assert pieces == ["Water boils"]
+    assert len(handler.seen) == 1

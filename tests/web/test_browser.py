@@ -48,6 +48,9 @@ FLAGS = [
 ]
 MANIFEST = load_manifest()
 PIZZA = "How do I keep cheese from sliding off my pizza?"
+# A question where a forum post says something no credible page says (the pizza question's forum advice is now
+# shown as supported by the cooking site that says the same, so it no longer has a forum-only claim to review).
+FORUM_ONLY = "My sourdough starter is not bubbling"
 REVIEWER = ("rita", "a long test password")
 
 # On a developer machine without Chromium these skip; in CI (CI=true) they must run, so a missing browser fails.
@@ -116,7 +119,9 @@ def test_search_page_builds_verified_overview(site: tuple[str, Engine], browser:
     drafting = page.locator("details#drafting")
     assert drafting.get_attribute("open") is None  # the draft is there, collapsed, never the answer
     assert page.locator("#draft").text_content()
-    assert page.locator("#ai-label").inner_text().startswith("AI-")
+    assert page.locator("#ai-label").inner_text() == "Quoted from the sources"  # an honest label
+    shown = len([c for c in answer["overview"]["claims"] if c["action"] != "drop"])
+    assert page.locator("#status").inner_text().startswith(f"Done: {shown} sentence")  # counts what is shown
     kept = [c for c in answer["overview"]["claims"] if c["action"] == "keep"]
     assert len(shown_claims(page, "keep")) == len(kept)
     assert page.locator("#sources .source").count() == len(answer["sources"])
@@ -150,6 +155,30 @@ def test_search_page_builds_verified_overview(site: tuple[str, Engine], browser:
     context.close()
 
 
+def test_a_question_the_sources_cannot_answer_gets_a_not_in_the_sources_page(
+    site: tuple[str, Engine], browser: Any
+) -> None:
+    """No overview at all: a plain "not in the sources" message, the label saying so, and the nearest passages."""
+    base, _ = site
+    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto("/")
+    answer = ask(page, "What is the capital of France?")
+    assert answer["overview"]["mode"] == "declined" and not answer["overview"]["claims"]
+    playwright_api.expect(page.locator("#declined")).to_be_visible()
+    assert "The indexed sources do not answer this." in page.locator("#declined").inner_text()
+    assert page.locator("#overview").is_hidden() and page.locator("#drafting").is_hidden()
+    assert page.locator("#ai-label").inner_text() == "Not in the sources"
+    assert "do not answer this" in page.locator("#status").inner_text()
+    assert answer["passages"] and page.locator("#passages li").count() == len(answer["passages"])
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search-declined.png"), full_page=True)
+    assert not errors, errors
+    context.close()
+
+
 @pytest.mark.parametrize("case", MANIFEST["satire_regression"], ids=lambda c: c["query"][:40])
 def test_satire_and_joke_claims_never_appear_as_plain_statements(
     site: tuple[str, Engine], browser: Any, case: dict[str, Any]
@@ -170,10 +199,10 @@ def test_reviewer_changes_the_next_answer(site: tuple[str, Engine], browser: Any
     context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto("/")
-    before = ask(page, PIZZA)
+    before = ask(page, FORUM_ONLY)
     sources = {s["id"]: s for s in before["sources"]}
     flagged = [c for c in before["overview"]["claims"] if c["action"] == "hedge" and c["citations"]]
-    assert flagged, "the pizza question over the demo corpus must give a hedged (forum) claim to review"
+    assert flagged, "this question over the demo corpus must give a hedged (forum-only) claim to review"
     claim = flagged[0]
     domain = sources[claim["citations"][0]]["site"]
 
@@ -200,7 +229,7 @@ def test_reviewer_changes_the_next_answer(site: tuple[str, Engine], browser: Any
     page.screenshot(path=str(ARTIFACTS / "audit-desktop.png"), full_page=True)
 
     page.goto("/")
-    after = ask(page, PIZZA)
+    after = ask(page, FORUM_ONLY)
     changed = [c for c in after["overview"]["claims"] if c["text"] == claim["text"]]
     assert changed and changed[0]["action"] == "drop" and changed[0]["verdict"]["label"] == "satire"
     assert claim["text"] in page.locator("#dropped").inner_text()

@@ -54,7 +54,7 @@ def test_server_rendered_answer(client: FlaskClient) -> None:
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     tags = parse(html)
-    assert "AI-" in html  # the overview is labelled as written by AI
+    assert "Quoted from the sources" in html or "Written by " in html  # an honest label: who wrote it
     details = [a for t, a in tags if t == "details" and a.get("id") == "drafting"]
     assert details and "open" not in details[0]  # the draft stays collapsed
     assert any(t == "span" and "claim" in a.get("class", "").split() for t, a in tags)
@@ -151,7 +151,7 @@ def test_declined_answer_shows_passages_instead(fresh_engine, make_app) -> None:
     assert "hidden" not in declined
     overview = next(a for t, a in tags if t == "p" and a.get("id") == "overview")
     assert "hidden" in overview
-    assert "could not verify enough" in html
+    assert "The indexed sources do not answer this." in html
     assert html.count("<blockquote>") == len(answer["passages"])
     dropped = [a for t, a in tags if t == "li" and "dropped-claim" in a.get("class", "")]
     assert len(dropped) == len(answer["overview"]["claims"])

@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from verisight.cli.eval_answers import add_arguments as eval_answers_arguments
+from verisight.cli.eval_answers import eval_answers
 from verisight.cli.output import err, out_json
 from verisight.cli.registry import command
 from verisight.engine import Engine
@@ -32,10 +34,11 @@ def llm_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _eval_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("what", choices=("retrieval", "verifier", "usefulness", "extraction"))
+    p.add_argument("what", choices=("retrieval", "verifier", "usefulness", "extraction", "answers"))
     p.add_argument("--queries", help="retrieval: JSONL of {q, relevant} scored on this data directory's index "
                    "(without it: the Python-docs gate)")
     p.add_argument("--pages", metavar="DIR", help="extraction: the extraction set (default: bench/data/extraction)")
+    eval_answers_arguments(p)
     p.add_argument("--file", help="verifier: claim/evidence file")
     p.add_argument("--format", choices=("wice", "factcheckgpt", "jsonl"), default="jsonl")
     p.add_argument("--judge", action="append", choices=("embedded", "minicheck"), default=None,
@@ -74,7 +77,9 @@ def _eval_retrieval(args: argparse.Namespace, settings: Settings) -> dict[str, A
     _eval_args, data="none",
 )
 def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
-    """verisight eval retrieval|verifier|usefulness|extraction"""
+    """verisight eval retrieval|verifier|usefulness|extraction|answers"""
+    if args.what == "answers":
+        return eval_answers(args, settings)
     if args.what in ("usefulness", "extraction") or (args.what == "retrieval" and not args.queries):
         from verisight.gates import run_gate
 

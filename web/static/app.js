@@ -17,10 +17,13 @@
     unreliable: "Unreliable", satire: "Satire"
   };
   var MODES = {
-    generated: "AI-generated overview",
-    extractive: "AI-assembled overview (sentences quoted from the sources)",
-    declined: "No overview"
+    generated: "Written by {model} from the sources",
+    extractive: "Quoted from the sources",
+    declined: "Not in the sources"
   };
+  function modeLabel(mode, model) {
+    return (MODES[mode] || "Overview").replace("{model}", model || "a language model");
+  }
 
   var form = document.getElementById("search-form");
   if (!form || !window.fetch || !window.TextDecoder) { return; }  // the server-rendered page works without us
@@ -192,14 +195,22 @@
     claims.forEach(addClaim);
     $("draft").textContent = (answer.overview || {}).draft || $("draft").textContent;
     var mode = (answer.overview || {}).mode;
-    $("ai-label").textContent = MODES[mode] || "Overview";
+    $("ai-label").textContent = modeLabel(mode, (answer.models || {}).llm);
+    var notice = (answer.overview || {}).notice || "";
+    $("notice").textContent = notice;
+    $("notice").hidden = !notice;
     var declined = mode === "declined";
     $("overview").hidden = declined;
     $("declined").hidden = !declined;
+    $("drafting").hidden = declined;  // nothing was drafted: the sources do not answer the question
+    $("ai-note").hidden = declined;
     if (declined) { renderPassages(answer); }
     var c = state.counts;
-    status(declined ? "Done: not enough could be verified; showing the best passages."
-                    : "Done: " + c.keep + " claim(s) verified, " + c.hedge + " hedged, " + c.drop + " left out.");
+    var shown = c.keep + c.hedge;
+    status(declined ? "Done: the indexed sources do not answer this; showing the closest passages."
+                    : "Done: " + shown + " sentence" + (shown === 1 ? "" : "s") + " shown"
+                      + (c.hedge ? " (" + c.hedge + " quoted with who says it)" : "")
+                      + (c.drop ? "; " + c.drop + " left out." : "."));
   }
 
   function reset() {
@@ -210,10 +221,13 @@
     $("answer").setAttribute("data-answer-id", "");
     $("overview").hidden = false;
     $("declined").hidden = true;
+    $("drafting").hidden = false;
+    $("ai-note").hidden = false;
     $("dropped-box").hidden = true;
     $("error").hidden = true;
     $("drafting").open = false;
-    $("ai-label").textContent = MODES.generated;
+    $("ai-label").textContent = "";
+    $("notice").hidden = true;
   }
 
   function handle(kind, data) {

@@ -1,0 +1,172 @@
+"""Does a sentence address the question, and do the retrieved passages answer it at all?
+
+Both questions use the same two signals between the query and one sentence: the share of the query's content
+words (stemmed) the sentence contains, and the embedding cosine of the two. ``relevance`` combines them into
+one score per sentence. ``Answerability`` turns the best sentences of the top passages into a calibrated
+probability (a logistic model fitted on the dev split of ``verisight/data/answer_questions.jsonl``; its
+coefficients and threshold live in ``synth/data/answerability.json``, written by
+``python -m verisight.answer_eval fit``) that the passages answer the question.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from retrieval.embed import Embedder
+from retrieval.text import split_sentences, tokenize
+from retrieval.types import Hit
+
+CALIBRATION = Path(__file__).parent / "data" / "answerability.json"
+#: a sentence addresses the question when its relevance is at least this (overridden by the calibration file)
+RELEVANCE_MIN = 0.35
+LEXICAL_WEIGHT = 0.5
+TOP_PASSAGES = 5
+
+_BYLINE = re.compile(
+    r"^(by\s+[A-Z]|published\b|updated\b|posted\b|last (updated|modified)\b|written by\b)|"
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},\s+\d{4}",
+    re.IGNORECASE,
+)
+_CODE = re.compile(r"[{}=<>\[\];]|^\s*(>>>|\$|#|def |class |import |from \S+ import)")
+_PROSE_START = re.compile(r"[A-Z0-9\"'“‘(]")
+_CODE_WORD = re.compile(r"^[\w.]+(\(\)|\.\w+|_\w+)")  # ``list.sort()``, ``os.path``, ``snake_case`` open a sentence
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceScore:
+    """One sentence of a passage with its relevance to the query."""
+
+    hit: Hit
+    start: int
+    end: int
+    text: str
+    lexical: float
+    cosine: float
+
+    @property
+    def score(self) -> float:
+        """The combined relevance in [0, 1]."""
+        return LEXICAL_WEIGHT * self.lexical + (1 - LEXICAL_WEIGHT) * max(self.cosine, 0.0)
+
+
+def is_whole_sentence(text: str) -> bool:
+    """True for a quotable prose sentence: opens like a sentence, ends in a full stop, not code, date or byline."""
+    t = text.strip()
+    if len(t.split()) < 5 or t[-1:] not in ".!?:\"'”’)":  # ":" closes a sentence that introduces an example
+        return False
+    if not (_PROSE_START.match(t) or _CODE_WORD.match(t)):
+        return False
+    if _BYLINE.search(t):
+        return False
+    symbols = sum(1 for ch in t if ch in "{}[]=<>;:()|\\/*#$`")
+    return symbols / len(t) < 0.06 and not _CODE.search(t.split(" ", 1)[0] + " ")
+
+
+def _without_heading(text: str, start: int, end: int) -> int:
+    """The start of the sentence ``text[start:end]`` past a heading line glued to it (a short first line
+    without a full stop, such as "sorted() returns a new list" before the sentence under it)."""
+    while True:
+        nl = text.find("\n", start, end)
+        if nl < 0:
+            return start
+        line = text[start:nl].strip()
+        if len(line) > 50 or line[-1:] in ".!?:;,":
+            return start
+        start = nl + 1
+        while start < end and text[start].isspace():
+            start += 1
+
+
+_WRAP_MIN = 60  # a line at least this long that stops mid-sentence was hard-wrapped
+
+
+def unwrap(text: str) -> str:
+    """``text`` with hard-wrap line breaks (a long line that stops mid-sentence, followed by more text) turned
+    into spaces; same length, so offsets into it are offsets into ``text``."""
+    out = list(text)
+    start = 0
+    while (nl := text.find("\n", start)) >= 0:
+        line = text[start:nl].rstrip()
+        after = text[nl + 1 : nl + 2]
+        if len(line) >= _WRAP_MIN and line[-1:] not in ".!?:;" and after and not after.isspace():
+            out[nl] = " "
+        start = nl + 1
+    return "".join(out)
+
+
+def score_sentences(query: str, hits: Sequence[Hit], embedder: Embedder | None) -> list[SentenceScore]:
+    """Every sentence of ``hits``' passages scored against ``query`` (in passage order)."""
+    terms = set(tokenize(query))
+    rows: list[tuple[Hit, int, int, str]] = []
+    for hit in hits:
+        text = unwrap(hit.passage.text)
+        for s, e in split_sentences(text):
+            s = _without_heading(text, s, e)
+            if s < e:
+                rows.append((hit, s, e, text[s:e]))
+    if not rows:
+        return []
+    cos = np.zeros(len(rows))
+    if embedder is not None:
+        mat = embedder.embed([query, *(r[3] for r in rows)])
+        cos = mat[1:] @ mat[0]
+    out = []
+    for (hit, s, e, text), c in zip(rows, cos, strict=True):
+        lex = len(terms & set(tokenize(text))) / len(terms) if terms else 0.0
+        out.append(SentenceScore(hit, s, e, text, lex, float(c)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Answerability:
+    """A logistic model over the best sentence's lexical and cosine match; ``threshold`` chosen on dev."""
+
+    bias: float = -6.0
+    w_lexical: float = 4.0
+    w_cosine: float = 8.0
+    threshold: float = 0.5
+    relevance_min: float = RELEVANCE_MIN
+
+    @classmethod
+    def load(cls, path: Path = CALIBRATION) -> Answerability:
+        """The shipped calibration (defaults when the file is absent)."""
+        if not path.is_file():
+            return cls()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(**{k: float(v) for k, v in data.items() if k in cls.__dataclass_fields__})
+
+    @staticmethod
+    def features(scored: Sequence[SentenceScore]) -> tuple[float, float]:
+        """(lexical, cosine) of the best-matching whole sentence (0, 0 when there is none)."""
+        usable = [s for s in scored if len(s.text.split()) >= 4]
+        if not usable:
+            return 0.0, 0.0
+        best = max(usable, key=lambda s: s.score)
+        return best.lexical, best.cosine
+
+    def probability(self, lexical: float, cosine: float) -> float:
+        """The calibrated probability that the passages answer the question."""
+        z = self.bias + self.w_lexical * lexical + self.w_cosine * cosine
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def score(self, query: str, hits: Sequence[Hit], embedder: Embedder | None) -> float:
+        """The probability for ``query`` over the top passages of ``hits``."""
+        return self.probability(*self.features(score_sentences(query, hits[:TOP_PASSAGES], embedder)))
+
+
+def sentence_relevance(query: str, sentence: str, embedder: Embedder | None) -> float:
+    """The relevance of one written sentence (a generated claim) to ``query``, on the same scale."""
+    terms = set(tokenize(query))
+    lex = len(terms & set(tokenize(sentence))) / len(terms) if terms else 0.0
+    cos = 0.0
+    if embedder is not None:
+        mat = embedder.embed([query, sentence])
+        cos = float(mat[1] @ mat[0])
+    return LEXICAL_WEIGHT * lex + (1 - LEXICAL_WEIGHT) * max(cos, 0.0)

@@ -1,0 +1,68 @@
+"""Whole sentences, relevance to the question, answerability and the extractive lead (real MiniLM embedder)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from retrieval.embed import Embedder
+from retrieval.types import Hit
+from synth.extractive import extract_sentences
+from synth.prompts import number_sources
+from synth.relevance import Answerability, is_whole_sentence, score_sentences
+from tests.synth.conftest import make_hits
+
+PAGES = [
+    ("https://docs.example/sorting", "Sorting", "docs.example",
+     "Sorting HOW TO\nsorted() returns a new list\nThe built-in sorted() function returns a new sorted list and "
+     "leaves the original unchanged. By Ann Lee · May 21, 2025\n>>> sorted([5, 2, 3])\n"
+     "Such\noperations have a long tradition in mathematics which likes them."),
+    ("https://kitchen.example/leftovers", "Leftovers", "kitchen.example",
+     "Bacteria can grow on cooked food that is left out too long. Tested, no-nonsense guides to the techniques "
+     "home cooks ask about most."),
+]
+
+
+def test_whole_sentences_only() -> None:
+    """Prose sentences and sentences opening on a code name pass; fragments, code, bylines and questions do not."""
+    assert is_whole_sentence("The built-in sorted() function returns a new sorted list.")
+    assert is_whole_sentence("sorted() returns a new list and leaves the original unchanged.")
+    assert not is_whole_sentence("operations have a long tradition in mathematics which likes them.")
+    assert not is_whole_sentence("be used inside a coroutine function declared with async def.")
+    assert not is_whole_sentence(">>> sorted([5, 2, 3])")
+    assert not is_whole_sentence("By Ann Lee · May 21, 2025 the list is sorted in place.")
+    assert not is_whole_sentence("Published March 4, 2025 No. There is no evidence that it works.")
+    assert not is_whole_sentence("Sorting lists")
+
+
+def test_a_heading_glued_to_its_sentence_is_cut_off(embedder: Embedder) -> None:
+    """The sentence under a heading line is scored and quoted without the heading."""
+    scored = score_sentences("what does sorted return", make_hits(PAGES), embedder)
+    texts = [s.text for s in scored]
+    assert "The built-in sorted() function returns a new sorted list and leaves the original unchanged." in texts
+    assert not any(t.startswith("sorted() returns a new list\n") for t in texts)
+
+
+def test_the_lead_is_one_relevant_sentence_and_nothing_pads_it(embedder: Embedder) -> None:
+    """An answer may be one sentence: the off-topic leftovers page adds nothing, not even its tagline."""
+    hits = make_hits(PAGES)
+    quotes = extract_sentences("What does sorted() return?", hits, number_sources(hits), embedder)
+    assert quotes and quotes[0][0].startswith("The built-in sorted() function returns a new sorted list")
+    assert all("leftover" not in q[0].lower() and "home cooks" not in q[0] for q in quotes)
+    assert all(is_whole_sentence(q[0]) for q in quotes)
+
+
+def test_an_off_topic_question_scores_below_the_threshold(embedder: Embedder, hits: list[Hit]) -> None:
+    """The shipped calibration: the water page answers a water question, and not a geography one."""
+    model = Answerability.load()
+    assert model.score("How much water should adults drink a day?", hits, embedder) >= model.threshold
+    assert model.score("What is the capital of France?", hits, embedder) < model.threshold
+
+
+def test_the_calibration_file_is_the_one_loaded(tmp_path: Path) -> None:
+    """Coefficients and threshold come from the file; an absent file gives the defaults."""
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"bias": -1.0, "w_lexical": 2.0, "w_cosine": 3.0, "threshold": 0.4}), "utf-8")
+    model = Answerability.load(path)
+    assert (model.bias, model.w_lexical, model.w_cosine, model.threshold) == (-1.0, 2.0, 3.0, 0.4)
+    assert Answerability.load(tmp_path / "missing.json") == Answerability()

@@ -1,0 +1,81 @@
+"""``verisight eval answers``: the figures on the demo corpus's test questions stay above their floors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from verisight.answer_eval import QUESTIONS, evaluate, is_fragment, load_questions, matches, split_of
+from verisight.engine import Engine
+from verisight.errors import BadQuery
+
+FLOORS = Path(__file__).parents[1] / "verisight" / "data" / "answer_floors.json"
+
+
+def test_demo_test_questions_are_answered_or_declined_above_the_floors(demo_engine: Engine) -> None:
+    """Floors (only ever raised) measured once on the test split, the snippet baseline from the same run."""
+    questions = load_questions(QUESTIONS, corpus="demo", split="test")
+    assert len(questions) == 40
+    figures = evaluate(demo_engine, questions)
+    floors = json.loads(FLOORS.read_text())["demo_test"]
+    missed = [p["q"] for p in figures["per_question"] if p["answerable"] and not p["found"]]
+    assert figures["answer_rate"] >= floors["answer_rate"], missed
+    assert figures["answer_rate"] > figures["snippet_rate"]
+    assert figures["unanswerable_declined"] >= floors["unanswerable_declined"]
+    assert figures["answerable_declined"] <= floors["answerable_declined_max"]
+    assert figures["fragments"] <= floors["fragments_max"], [p["fragments"] for p in figures["per_question"]]
+
+
+def test_the_question_set_and_its_split_are_fixed() -> None:
+    """At least 120 questions, 30 unanswerable, each answerable one with a key; the split is sha1 parity."""
+    rows = load_questions(QUESTIONS)
+    assert len(rows) >= 120
+    assert sum(not r["answerable"] for r in rows) >= 30
+    assert all(r["split"] == split_of(r["q"]) for r in rows)
+
+
+def test_answer_keys_and_fragments() -> None:
+    """A regex key matches case-insensitively, nuggets must all appear; fragments open mid-sentence or are cut."""
+    assert matches("Cool it for 20 Minutes.", {"regex": r"20 minutes"})
+    assert not matches("Cool it.", {"nuggets": ["cool", "20"]})
+    assert is_fragment("be used inside a coroutine function declared with async def.")
+    assert is_fragment("Hold the burn under running water for …")
+    assert not is_fragment("sorted() returns a new list.")
+    assert not is_fragment("Hold the burn under cool running water for 20 minutes.")
+
+
+def test_a_bad_question_file_is_a_clear_error(tmp_path: Path) -> None:
+    """A row without an answer key names the file and line."""
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"q": "What is x?", "answerable": true}\n', encoding="utf-8")
+    with pytest.raises(BadQuery, match=r"q.jsonl:1"):
+        load_questions(path)
+
+
+def test_eval_answers_from_the_command_line(demo_data: Path, tmp_path: Path) -> None:
+    """``verisight eval answers --questions FILE --json``: JSON figures on stdout, nothing else there."""
+    path = tmp_path / "q.jsonl"
+    rows = [
+        {"q": "How long should you cool a burn under running water?", "answerable": True,
+         "answer": {"regex": "20 minutes"}},
+        {"q": "Who won the 2018 FIFA World Cup?", "answerable": False},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    data = tmp_path / "data"
+    shutil.copytree(demo_data, data)
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from verisight.cli import main; sys.exit(main())", "eval", "answers",
+         "--questions", str(path), "--data", str(data), "--json"],
+        capture_output=True, text=True, timeout=300,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).parents[1])},
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["questions"] == 2
+    assert figures["answer_rate"] == 1.0 and figures["unanswerable_declined"] == 1.0
+    assert set(figures["latency_ms"]) == {"p50", "p95"}

@@ -1,0 +1,168 @@
+"""``verisight eval answers``: does the overview answer the question, or say plainly that the sources do not?
+
+Questions are JSONL rows ``{"id", "corpus", "q", "answerable", "split", "answer": {"regex": ...} or
+{"nuggets": [...]}}`` (``verisight/data/answer_questions.jsonl``: 156 questions over the demo corpus and the
+Python docs, split into dev and test by the parity of sha1(question), fixed before any result was seen).
+
+Figures, each next to a baseline from the same run:
+
+- ``answer_rate``: share of answerable questions whose shown overview text matches the answer key, against
+  ``snippet_rate``, the same for the best passage's first 400 characters (a featured-snippet baseline);
+- ``unanswerable_declined`` and ``answerable_declined``: share of each kind answered with mode ``declined``;
+- ``fragments``: shown sentences that are not whole sentences (``is_fragment``), out of ``sentences_shown``;
+- ``latency_ms``: p50/p95 of warm ``total`` (the first answer, which loads the models, is left out).
+
+``fit`` chooses the answerability calibration on the dev split only: a logistic model over the best
+sentence's lexical and cosine match, and the threshold that declines the most unanswerable dev questions while
+declining at most 5% of the answerable ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from synth.relevance import CALIBRATION, TOP_PASSAGES, Answerability, score_sentences
+from verisight.engine import Engine
+from verisight.errors import BadQuery
+
+QUESTIONS = Path(__file__).parent / "data" / "answer_questions.jsonl"
+SNIPPET_CHARS = 400
+MAX_ANSWERABLE_DECLINED = 0.05
+_CODE_START = re.compile(r"^[\w.]+(\(\)|\.\w+|_\w+)")
+
+
+def split_of(question: str) -> str:
+    """The fixed split of a question: ``test`` when sha1(question) is even, else ``dev``."""
+    return "test" if int(hashlib.sha1(question.encode()).hexdigest(), 16) % 2 == 0 else "dev"
+
+
+def load_questions(path: Path, *, corpus: str | None = None, split: str | None = None) -> list[dict[str, Any]]:
+    """Question rows from ``path``, optionally only one corpus and one split; a bad row is a clear error."""
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            raise BadQuery(f"{path}:{n}: not JSON ({exc})") from exc
+        if not isinstance(row, dict) or not isinstance(row.get("q"), str) or "answerable" not in row:
+            raise BadQuery(f'{path}:{n}: a question row needs "q" and "answerable"')
+        if row["answerable"] and not (row.get("answer") or {}).keys() & {"regex", "nuggets"}:
+            raise BadQuery(f'{path}:{n}: an answerable question needs "answer": {{"regex"}} or {{"nuggets"}}')
+        row.setdefault("split", split_of(row["q"]))
+        if (corpus is None or row.get("corpus") == corpus) and (split in (None, "all") or row["split"] == split):
+            rows.append(row)
+    return rows
+
+
+def matches(text: str, key: dict[str, Any]) -> bool:
+    """True when ``text`` holds the answer: the regex matches (case-insensitive), or every nugget appears."""
+    if "regex" in key:
+        return re.search(str(key["regex"]), text, re.IGNORECASE) is not None
+    return all(str(n).lower() in text.lower() for n in key.get("nuggets", ()))
+
+
+def is_fragment(sentence: str) -> bool:
+    """A shown sentence that is not whole: it opens in lower case (not on a code name), is cut with "…", or
+    does not end in a full stop (or the colon of a sentence introducing an example)."""
+    t = sentence.strip()
+    if not t:
+        return False
+    opens_mid = t[0].islower() and not _CODE_START.match(t)
+    return opens_mid or "…" in t or t[-1] not in ".!?:\"'”’)"
+
+
+def _pct(values: Sequence[float], q: float) -> float:
+    return round(float(np.percentile(values, q)), 1) if values else 0.0
+
+
+def evaluate(engine: Engine, questions: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Answer every question and report the figures (see the module docstring) with per-question detail."""
+    if questions:
+        engine.answer(questions[0]["q"])  # warm-up: loads the models; not timed
+    per: list[dict[str, Any]] = []
+    latencies: list[float] = []
+    for row in questions:
+        answer = engine.answer(row["q"])
+        latencies.append(answer.timings_ms.get("total", 0.0))
+        shown = [c for c in answer.overview.claims if c.action in ("keep", "hedge")]
+        declined = answer.overview.mode == "declined"
+        hits = engine.search(row["q"], k=1)
+        snippet = hits[0].passage.text[:SNIPPET_CHARS] if hits else ""
+        item: dict[str, Any] = {
+            "id": row.get("id", ""), "q": row["q"], "answerable": bool(row["answerable"]), "mode": answer.overview.mode,
+            "shown": [c.text for c in shown], "fragments": [c.text for c in shown if is_fragment(c.text)],
+        }
+        if row["answerable"]:
+            item["found"] = not declined and matches(answer.overview.text, row["answer"])
+            item["snippet_found"] = matches(snippet, row["answer"])
+        per.append(item)
+    answerable = [p for p in per if p["answerable"]]
+    unanswerable = [p for p in per if not p["answerable"]]
+    shown_n = sum(len(p["shown"]) for p in per)
+
+    def share(items: list[dict[str, Any]], key: str) -> float:
+        return round(sum(1 for p in items if p[key]) / len(items), 4) if items else 0.0
+
+    return {
+        "questions": len(per),
+        "answerable": len(answerable),
+        "unanswerable": len(unanswerable),
+        "answer_rate": share(answerable, "found"),
+        "snippet_rate": share(answerable, "snippet_found"),
+        "unanswerable_declined": round(sum(p["mode"] == "declined" for p in unanswerable) / len(unanswerable), 4)
+        if unanswerable else 0.0,
+        "answerable_declined": round(sum(p["mode"] == "declined" for p in answerable) / len(answerable), 4)
+        if answerable else 0.0,
+        "sentences_shown": shown_n,
+        "fragments": sum(len(p["fragments"]) for p in per),
+        "latency_ms": {"p50": _pct(latencies, 50), "p95": _pct(latencies, 95)},
+        "per_question": per,
+    }
+
+
+def features(engine: Engine, query: str) -> tuple[float, float]:
+    """The answerability features of ``query`` over the engine's top passages."""
+    hits = engine.search(query, k=TOP_PASSAGES)
+    return Answerability.features(score_sentences(query, hits, engine.embedder))
+
+
+def fit(
+    rows: Sequence[tuple[tuple[float, float], bool]], *, relevance_min: float,
+    max_answerable_declined: float = MAX_ANSWERABLE_DECLINED,
+) -> Answerability:
+    """A logistic model (Newton steps, light L2) over (lexical, cosine) and the threshold chosen as described."""
+    x = np.array([[1.0, lex, cos] for (lex, cos), _ in rows])
+    y = np.array([1.0 if ok else 0.0 for _, ok in rows])
+    w = np.zeros(3)
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-x @ w))
+        grad = x.T @ (p - y) + 0.01 * w
+        hess = x.T @ (x * (p * (1 - p))[:, None]) + 0.01 * np.eye(3)
+        w -= np.linalg.solve(hess, grad)
+    probs = 1.0 / (1.0 + np.exp(-x @ w))
+    best = (-1.0, 0.0)
+    for t in [*sorted(set(np.round(probs, 4))), 1.0]:
+        wrong = float(np.mean(probs[y == 1] < t)) if (y == 1).any() else 0.0
+        right = float(np.mean(probs[y == 0] < t)) if (y == 0).any() else 0.0
+        if wrong <= max_answerable_declined and right > best[0]:
+            best = (right, float(t))
+    return Answerability(
+        bias=round(float(w[0]), 4), w_lexical=round(float(w[1]), 4), w_cosine=round(float(w[2]), 4),
+        threshold=best[1], relevance_min=relevance_min,
+    )
+
+
+def save_calibration(model: Answerability, path: Path = CALIBRATION) -> None:
+    """Write the calibration the engine loads."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fields = ("bias", "w_lexical", "w_cosine", "threshold", "relevance_min")
+    path.write_text(json.dumps({f: getattr(model, f) for f in fields}, indent=1) + "\n", encoding="utf-8")
