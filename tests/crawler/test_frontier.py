@@ -46,7 +46,8 @@ def test_retry_waits_and_failed_seed_requeue(tmp_path: Path) -> None:
 def test_migrations_and_wal(tmp_path: Path) -> None:
     Frontier(tmp_path / "f.sqlite").close()
     db = sqlite3.connect(tmp_path / "f.sqlite")
-    assert [r[1] for r in db.execute("SELECT id, name FROM migrations")] == ["m001_urls", "m002_validators", "m003_forwarded"]
+    names = [r[1] for r in db.execute("SELECT id, name FROM migrations")]
+    assert names == ["m001_urls", "m002_validators", "m003_forwarded"]
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.close()
 
