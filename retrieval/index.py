@@ -282,11 +282,13 @@ class HybridIndex:
         *,
         stats: CorpusStats | None = None,
         shard: Mapping[str, Any] | None = None,
+        embedded: int = 0,
     ) -> IndexUpdate:
         """Make a new version holding exactly ``passages`` with their ``vectors`` (embedded elsewhere); atomic.
 
         ``documents`` maps url -> content hash. ``stats`` are BM25 statistics of a whole corpus this index is
-        one shard of (its scores then match one index over that corpus); ``shard`` is recorded in the manifest.
+        one shard of (its scores then match one index over that corpus); ``shard`` is recorded in the manifest;
+        ``embedded`` is how many of the vectors were computed for this version (for the manifest's counts).
         """
         vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, self.embedder.dim)
         if len(vectors) != len(passages):
@@ -301,10 +303,10 @@ class HybridIndex:
             params = self._params(dense, sparse)
             if shard is not None:
                 params["shard"] = dict(shard)
-            written = write_version(self.path, passages, vectors, sparse, dense, dict(documents), len(passages), params)
+            written = write_version(self.path, passages, vectors, sparse, dense, dict(documents), embedded, params)
             with self._lock:
                 self._state = written
-        return IndexUpdate(len(documents), 0, len(passages), len(passages), written.version)
+        return IndexUpdate(len(documents), 0, len(passages), embedded, written.version)
 
     def _update_locked(
         self, documents: Iterable[Document], keep_urls: set[str] | None, drop: set[str] | None = None

@@ -129,7 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = add("bench", "performance figures (retrieval and crawl run the scripts under bench/ in a source checkout)")
-    p.add_argument("what", choices=("answer", "retrieval", "crawl"))
+    p.add_argument("what", choices=("answer", "retrieval", "crawl", "all"),
+                   help="all: every stage at 1k/10k/100k passages, written to docs/benchmarks.md")
     p.add_argument("--queries", type=int, default=5, help="answer: how many warm answers to time")
     p.add_argument("--mode", dest="synth_mode", choices=("auto", "generated", "extractive"), default=None,
                    help="answer: overview mode to time (default: the configured one)")
@@ -144,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("audit", "audit queue tools")
     p.add_argument("action", choices=("export",))
     p.add_argument("--out", default="-")
+    from verisight.cli.scale import extend_parser
+
+    extend_parser(sub)  # the --ray options of crawl, index and serve
     return parser
 
 
@@ -157,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return 2
-    from verisight.cli import commands  # noqa: F401  (registers the handlers)
+    from verisight.cli import commands, scale  # noqa: F401  (register the handlers; scale adds the --ray forms)
 
     try:
         settings = load_settings(getattr(args, "data", None))
