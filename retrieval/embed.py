@@ -209,6 +209,10 @@ class OnnxMiniLM(Embedder):
             out.append(current)
         return out
 
+    def plan(self, texts: Sequence[str]) -> list[list[int]]:
+        """The batches ``embed(texts)`` would run, as indices into ``texts`` (to share the work out elsewhere)."""
+        return self.batches([len(e.ids) for e in self.tokenizer.encode_batch(list(texts))])
+
     def _encode(self, texts: list[str]) -> np.ndarray:
         """Run the model over ``texts`` in length-bucketed batches, ``workers`` batches at a time, and pool."""
         encs = self.tokenizer.encode_batch(texts)

@@ -174,3 +174,23 @@ def test_cli_index_ray_reuses_vectors_and_writes_shards(ray_cluster: Any, demo_d
     manifests = [json.loads((f / (f / "CURRENT").read_text().strip() / "manifest.json").read_text()) for f in folders]
     assert [m["params"]["shard"]["index"] for m in manifests] == [0, 1, 2]
     assert main(["index", "--data", str(data)]) == 0  # without --ray: the single-machine path, as before
+
+
+def test_ray_extracts_warc_files_as_import_warc_does(ray_cluster: Any, demo_data: Path, tmp_path: Path) -> None:
+    from crawler.warc import import_warc
+    from tests.crawler.test_warc import write_warc
+    from verisight.scale.pipeline import import_warcs_with_ray
+
+    with DocumentStore(demo_data / "documents.db") as demo:
+        records = [(d.url, "text/html; charset=utf-8", demo.raw_html(d.url) or b"", "200 OK") for d in demo.documents()]
+    files = [tmp_path / "a.warc.gz", tmp_path / "b.warc.gz"]
+    write_warc(files[0], records[::2])
+    write_warc(files[1], records[1::2])
+    with DocumentStore(tmp_path / "single.db") as single, DocumentStore(tmp_path / "ray.db") as ours:
+        import_warc(files, single)
+        counts = import_warcs_with_ray(files, ours, workers=2)
+        theirs = {d.url: d.content_hash for d in single.documents()}
+        got = {d.url: d.content_hash for d in ours.documents()}
+        copies = sum(1 for d in single.documents() if d.duplicate_of)
+    assert got == theirs and counts["stored"] == len(theirs) == len(records)
+    assert counts["duplicates"] == copies  # which copy counts as the original may differ: files run in parallel

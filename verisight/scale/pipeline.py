@@ -6,9 +6,10 @@ Stages:
 2. Ray Data chunks the store's documents (one row per document, ``flat_map`` to passages).
 3. The driver keeps each distinct passage text once and drops those whose vector is already known (the previous
    shards or the single-machine index): nothing is embedded twice.
-4. Ray Data embeds the rest on a pool of actors, in blocks of ``HybridIndex.embed_batch`` texts in index order,
-   so the vectors are bit-for-bit those of the single-machine path. A worker that dies is restarted by Ray and
-   its block is run again; results are keyed by block, so nothing is lost or kept twice.
+4. Ray Data embeds the rest on a pool of actors. The driver plans the model batches exactly as the single-machine
+   index would (blocks of ``HybridIndex.embed_batch`` texts, length-sorted batches within each), so the vectors
+   are those of the single-machine path, and hands groups of batches to the actors. A worker that dies is
+   restarted by Ray and its row is run again; results are keyed by row, so nothing is lost or kept twice.
 5. The passages are cut into shards of whole documents, contiguous in index order and balanced by passages.
    Each shard is an ordinary index folder (``retrieval.versions``) whose BM25 uses the whole corpus's statistics,
    so shard scores merge exactly. A generation of shards becomes live by swapping ``shards/CURRENT``.
@@ -44,6 +45,7 @@ from verisight.scale.cluster import ray_module
 
 EmbedderFactory = Callable[[], Embedder]
 EMBED_BLOCK = 1024  # texts per embedding call: HybridIndex's default embed_batch, so the batches match
+ROW_BATCHES = 8  # model batches per row of work handed to an embedding actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,15 +156,21 @@ def _chunk(row: dict[str, Any], max_tokens: int, overlap_tokens: int) -> list[di
 
 
 class _EmbedBlocks:
-    """Ray Data actor: embeds one block of texts per row with its own single-core embedder."""
+    """Ray Data actor: embeds the batches of one row with its own single-core embedder, each batch on its own."""
 
     def __init__(self, factory: EmbedderFactory) -> None:
         self.embedder = factory()
 
     def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
-        """``{"block", "texts"}`` -> ``{"block", "vectors"}`` (float32 bytes, row-major)."""
-        vectors = self.embedder.embed([str(t) for t in row["texts"]])
-        return {"block": row["block"], "vectors": np.ascontiguousarray(vectors, dtype=np.float32).tobytes()}
+        """``{"row", "texts", "sizes"}`` -> ``{"row", "vectors"}`` (float32 bytes, row-major, texts' order)."""
+        texts = [str(t) for t in row["texts"]]
+        parts = []
+        start = 0
+        for size in (int(n) for n in row["sizes"]):
+            parts.append(self.embedder.embed(texts[start : start + size]))
+            start += size
+        vectors = np.concatenate(parts) if parts else np.zeros((0, self.embedder.dim), dtype=np.float32)
+        return {"row": row["row"], "vectors": np.ascontiguousarray(vectors, dtype=np.float32).tobytes()}
 
 
 def _write_shard(
@@ -206,27 +214,55 @@ def _chunk_all(docs: list[Document], workers: int) -> list[Passage]:
     return [Passage(**json.loads(p)) for _, _, p in found]
 
 
+def _work_rows(texts: list[str], planner: Embedder) -> list[dict[str, Any]]:
+    """Rows of work for the embedding actors: the batches the single-machine index would run, grouped.
+
+    The index embeds EMBED_BLOCK texts per call and the embedder cuts each call into length-sorted batches; int8
+    quantisation scales per batch, so running exactly those batches (each as its own call) gives the same
+    vectors, while the batches of one block can go to different workers.
+    """
+    plan = getattr(planner, "plan", None)
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(texts), EMBED_BLOCK):
+        block = texts[start : start + EMBED_BLOCK]
+        batches = plan(block) if plan is not None else [list(range(len(block)))]
+        for g in range(0, len(batches), ROW_BATCHES):
+            group = batches[g : g + ROW_BATCHES]
+            rows.append({
+                "row": len(rows),
+                "index": [start + i for b in group for i in b],
+                "texts": [block[i] for b in group for i in b],
+                "sizes": [len(b) for b in group],
+            })
+    return rows
+
+
 def _embed_all(texts: list[str], factory: EmbedderFactory, workers: int, dim: int) -> np.ndarray:
-    """Vectors of ``texts`` (in order), embedded on a pool of ``workers`` Ray actors in blocks of EMBED_BLOCK."""
+    """Vectors of ``texts`` (in order), embedded on a pool of ``workers`` Ray actors, as one process would."""
     if not texts:
         return np.zeros((0, dim), dtype=np.float32)
     ray = ray_module()
-    starts = range(0, len(texts), EMBED_BLOCK)
-    blocks = [{"block": b, "texts": texts[s : s + EMBED_BLOCK]} for b, s in enumerate(starts)]
-    ds = ray.data.from_items(blocks, override_num_blocks=len(blocks))
+    rows = _work_rows(texts, factory())
+    ds = ray.data.from_items([{k: r[k] for k in ("row", "texts", "sizes")} for r in rows],
+                             override_num_blocks=len(rows))
     embedded = ds.map(
         _EmbedBlocks,
         fn_constructor_kwargs={"factory": factory},
-        # Ray Data starts an actor that dies again (max_restarts=-1) and re-runs its block (max_task_retries=-1)
-        compute=ray.data.ActorPoolStrategy(size=max(1, min(workers, len(blocks)))),
+        # Ray Data starts an actor that dies again (max_restarts=-1) and re-runs its row (max_task_retries=-1)
+        compute=ray.data.ActorPoolStrategy(size=max(1, min(workers, len(rows)))),
         num_cpus=1,
     )
-    by_block: dict[int, np.ndarray] = {}
-    for row in embedded.iter_rows():
-        by_block[int(row["block"])] = np.frombuffer(bytes(row["vectors"]), dtype=np.float32).reshape(-1, dim)
-    if sorted(by_block) != list(range(len(blocks))):
-        raise RuntimeError(f"embedding lost blocks: got {sorted(by_block)} of {len(blocks)}")
-    return np.concatenate([by_block[b] for b in range(len(blocks))])
+    out = np.zeros((len(texts), dim), dtype=np.float32)
+    seen: set[int] = set()
+    for item in embedded.iter_rows():
+        r = int(item["row"])
+        if r in seen:
+            raise RuntimeError(f"embedding row {r} came back twice")
+        seen.add(r)
+        out[rows[r]["index"]] = np.frombuffer(bytes(item["vectors"]), dtype=np.float32).reshape(-1, dim)
+    if len(seen) != len(rows):
+        raise RuntimeError(f"embedding lost rows: got {len(seen)} of {len(rows)}")
+    return out
 
 
 def _split(passages: list[Passage], shards: int) -> list[tuple[int, int]]:
