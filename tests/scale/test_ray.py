@@ -107,6 +107,9 @@ def test_ray_shards_give_the_same_top_10(sharded: list[Path], demo_engine: Engin
                 ours = [(h.passage.id, h.rank) for h in index.search(q, 10, mode)]
                 theirs = [(h.passage.id, h.rank) for h in demo_engine.index.search(q, 10, mode)]
                 assert ours == theirs, (mode, q)
+        served = Engine(demo_engine.settings, index=index)  # what `verisight serve --ray` serves
+        ids = [h.passage.id for h in served.search(QUERIES[2])]
+        assert ids == [h.passage.id for h in demo_engine.search(QUERIES[2])]
         filtered = index.search(QUERIES[0], 10, deny_sites=["cityhospital.example"])
         assert filtered and all("cityhospital" not in h.passage.site for h in filtered)
         before = [h.passage.id for h in index.search(QUERIES[1], 10)]

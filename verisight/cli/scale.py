@@ -82,9 +82,9 @@ def serve_with_ray(args: argparse.Namespace, settings: Settings) -> int:
     from web.server import serve
 
     _connect(args)
-    engine = Engine(settings)
-    sharded = ShardedIndex(live_shards(settings.path(SHARDS_DIR)), engine.embedder, _factory(settings))
-    engine.__dict__["index"] = sharded  # Engine.index is a cached_property: a value set first is what it serves
+    query_embedder = _factory(settings)()
+    sharded = ShardedIndex(live_shards(settings.path(SHARDS_DIR)), query_embedder, _factory(settings))
+    engine = Engine(settings, index=sharded)
     host, port = args.host or settings.host, args.port or settings.port
     err(f"serve --ray: {len(sharded.actors)} shards, {len(sharded)} passages; http://{host}:{port}/ (Ctrl-C stops)")
     try:
