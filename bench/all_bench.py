@@ -351,8 +351,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "benchmarks.json",
                     help="where the raw figures go (the report is rendered from them; a test checks it)")
     ap.add_argument("--from-json", type=Path, default=None, help="render the report from saved figures only")
+    ap.add_argument("--only-embed-configs", action="store_true",
+                    help="re-measure only the embedder configurations; keep the other figures of --json")
     args = ap.parse_args(argv)
-    if args.from_json:
+    if args.only_embed_configs:
+        from embed_bench import run as embed_configs
+
+        result = json.loads(args.json.read_text())
+        result["sizes"] = {int(k): v for k, v in result["sizes"].items()}
+        detail = embed_configs(args.embed_n, args.embed_rounds)
+        result["embed_detail"] = {**detail, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+        for key in ("mean_wordpieces", "gops_per_core", "ceiling_passages_per_s"):
+            result[key] = detail[key]
+        result["ops_per_passage"] = detail["ops_per_passage_g"]
+        args.json.write_text(json.dumps(result, indent=1) + "\n")
+    elif args.from_json:
         result = json.loads(args.from_json.read_text())
         result["sizes"] = {int(k): v for k, v in result["sizes"].items()}
     else:

@@ -221,6 +221,10 @@ def render(r: dict[str, Any]) -> str:
             "",
         ]
     if "embed_detail" in r:
+        d = r["embed_detail"]
+        when = f", re-measured {d['date']}" if "date" in d else ""
+        lines += [f"Embedder configurations on {d['passages']} real passages of the Python docs, {d['rounds']} "
+                  f"rounds, each round running every configuration in turn{when}:", ""]
         lines += ["| configuration | passages/s (median of rounds) | each round | speed-up | min cosine |",
                   "|---|---|---|---|---|"]
         for name, fig in r["embed_detail"]["configs"].items():
