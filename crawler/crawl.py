@@ -464,6 +464,7 @@ async def crawl_async(
     max_query_variants: int = MAX_QUERY_VARIANTS,
     sitemaps: list[str] | None = None,
     refresh: bool = False,
+    owns: Callable[[str], bool] | None = None,
 ) -> CrawlSummary:
     """Crawl from ``seeds`` into ``sink``; re-running with the same ``frontier_path`` resumes.
 
@@ -473,14 +474,16 @@ async def crawl_async(
     in-flight limit per host; ``delay`` sets the per-host delay (default 0.25 s on loopback, 1 s elsewhere;
     a robots.txt crawl-delay always applies, up to 60 s). ``sitemaps`` adds the pages of sitemaps as seeds;
     ``refresh`` re-fetches stored pages conditionally (ETag / Last-Modified) and tombstones those now 404/410.
-    ``progress`` receives a ``CrawlStats`` each time a page completes.
+    ``progress`` receives a ``CrawlStats`` each time a page completes. ``owns(host)`` makes this crawl one
+    partition of a crawl split by host: links to hosts it does not own are set aside in the frontier
+    (``Frontier.take_forwarded``) for their owner, so each host is fetched, politely, by one crawler only.
 
     Raises ``SeedUnreachable`` when every seed failed (or was refused) and nothing was stored.
     """
 
     normalized = []
     sitemap_list = [u for u in (normalize(s) for s in sitemaps or ()) if u]
-    with Frontier(frontier_path) as frontier:
+    with Frontier(frontier_path, owns=owns) as frontier:
         for seed in seeds:
             url = normalize(seed)
             refused = url_reason(url or seed, allow_private=allow_private)

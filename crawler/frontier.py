@@ -62,6 +62,12 @@ def m002_validators(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE urls ADD COLUMN refresh INTEGER NOT NULL DEFAULT 0")
 
 
+@migration
+def m003_forwarded(db: sqlite3.Connection) -> None:
+    """URLs found by a partitioned crawl whose host another partition owns, waiting to be handed over."""
+    db.execute("CREATE TABLE forwarded (url TEXT PRIMARY KEY, depth INTEGER NOT NULL)")
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One frontier URL ready to be fetched."""
@@ -78,12 +84,14 @@ class Entry:
 class Frontier:
     """SQLite-backed URL frontier; one instance per crawl, used from one thread."""
 
-    def __init__(self, path: Path, *, resume: bool = True) -> None:
+    def __init__(self, path: Path, *, resume: bool = True, owns: Callable[[str], bool] | None = None) -> None:
         """Open (creating and migrating) the frontier at ``path``; URLs left in flight are queued again.
 
-        ``resume=False`` only reads: for reporting while another process may be crawling.
+        ``resume=False`` only reads: for reporting while another process may be crawling. ``owns(host)``
+        partitions a crawl by host: URLs of hosts it rejects are kept aside (``take_forwarded``), not queued.
         """
         self.path = Path(path)
+        self.owns = owns
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -109,9 +117,28 @@ class Frontier:
         if not rows:
             return 0
         with self._transaction():
-            before = self._db.total_changes
-            self._db.executemany("INSERT OR IGNORE INTO urls (url, host, depth) VALUES (?, ?, ?)", rows)
-            return self._db.total_changes - before
+            return self._insert(rows)
+
+    def _insert(self, rows: list[tuple[str, str, int]]) -> int:
+        """Queue ``rows`` (url, host, depth) of owned hosts, set the others aside; return new queued URLs."""
+        if self.owns is not None:
+            foreign = [(u, d) for u, h, d in rows if not self.owns(h)]
+            rows = [r for r in rows if self.owns(r[1])]
+            self._db.executemany("INSERT OR IGNORE INTO forwarded (url, depth) VALUES (?, ?)", foreign)
+        before = self._db.total_changes
+        self._db.executemany("INSERT OR IGNORE INTO urls (url, host, depth) VALUES (?, ?, ?)", rows)
+        return self._db.total_changes - before
+
+    def hosts(self) -> list[str]:
+        """Every host this frontier has seen, sorted."""
+        return [str(r[0]) for r in self._db.execute("SELECT DISTINCT host FROM urls ORDER BY host")]
+
+    def take_forwarded(self) -> list[tuple[str, int]]:
+        """The URLs set aside for other partitions ``(url, depth)``, removed from here in the same transaction."""
+        with self._transaction():
+            rows = self._db.execute("SELECT url, depth FROM forwarded ORDER BY rowid").fetchall()
+            self._db.execute("DELETE FROM forwarded")
+        return [(str(u), int(d)) for u, d in rows]
 
     def record(self, url: str, state: str, reason: str | None = None, depth: int = 0) -> None:
         """Add ``url`` directly in a final state (skipped or failed before a fetch), unless known."""
@@ -180,10 +207,7 @@ class Frontier:
                 _INSERT_FINAL,
                 [(u, hostname(u), link_depth, SKIPPED, why, now) for u, why in also_skipped],
             )
-            before = self._db.total_changes
-            if rows:
-                self._db.executemany("INSERT OR IGNORE INTO urls (url, host, depth) VALUES (?, ?, ?)", rows)
-            return self._db.total_changes - before
+            return self._insert(rows) if rows else 0
 
     def retry(self, url: str, at: float, reason: str, http_status: int | None = None) -> None:
         """Queue ``url`` again for time ``at`` after a retryable failure."""

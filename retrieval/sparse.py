@@ -8,14 +8,96 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from retrieval.errors import IndexCorrupt, ModelUnavailable
 
 MAX_QUERY_TERMS = 256  # a 10 kB query is cut to its first 256 content terms: enough to rank, bounded cost
+_EMPTY = "\x00"  # stands in for a passage without tokens, so rows stay aligned with passages
+
+
+def _rows(corpus_tokens: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Token lists as bm25s indexes them (an empty list becomes the placeholder token)."""
+    return [list(t) if t else [_EMPTY] for t in corpus_tokens]
+
+
+@dataclass(slots=True)
+class CorpusStats:
+    """BM25's corpus statistics: passages, their total length in tokens, and each term's document frequency.
+
+    Shards built with the statistics of the whole corpus score every passage exactly as one index over the
+    whole corpus would, so their hits merge by score. Statistics of parts add up with ``merge``.
+    """
+
+    n_docs: int = 0
+    total_len: int = 0
+    df: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, corpus_tokens: Sequence[Sequence[str]]) -> CorpusStats:
+        """The statistics of ``corpus_tokens`` (one token list per passage)."""
+        rows = _rows(corpus_tokens)
+        df: Counter[str] = Counter()
+        for row in rows:
+            df.update(set(row))
+        return cls(len(rows), sum(len(r) for r in rows), df)
+
+    def merge(self, other: CorpusStats) -> CorpusStats:
+        """The statistics of both corpora together."""
+        return CorpusStats(self.n_docs + other.n_docs, self.total_len + other.total_len, self.df + other.df)
+
+
+def _global_bm25(bm25s: Any, stats: CorpusStats, **params: Any) -> Any:
+    """A bm25s model whose idf and average length come from ``stats`` instead of the corpus it indexes."""
+    from bm25s.scoring import _build_idf_array, _build_scores_and_indices_for_matrix, _select_idf_scorer
+
+    class GlobalStatsBM25(bm25s.BM25):  # type: ignore[misc, name-defined]
+        """bm25s.BM25 with the corpus statistics supplied (bm25s invites overriding the index builder)."""
+
+        def build_index_from_tokens(
+            self, corpus_tokens: list[list[str]], show_progress: bool = True, leave_progress: bool = False
+        ) -> tuple[dict[str, Any], dict[str, int]]:
+            vocab: dict[str, int] = {}
+            for row in corpus_tokens:
+                for t in row:
+                    vocab.setdefault(t, len(vocab))
+            ids = [[vocab[t] for t in row] for row in corpus_tokens]
+            self.nonoccurrence_array = None  # only BM25L and BM25+ use it
+            local_df: Counter[int] = Counter()
+            for row_ids in ids:
+                local_df.update(set(row_ids))
+            idf = _build_idf_array(
+                doc_frequencies={i: stats.df[t] for t, i in vocab.items()},
+                n_docs=stats.n_docs,
+                compute_idf_fn=_select_idf_scorer(self.idf_method),
+                dtype=self.dtype,
+            )
+            data, rows, cols = _build_scores_and_indices_for_matrix(
+                corpus_token_ids=ids,
+                idf_array=idf,
+                # a numpy float64, as bm25s's own mean is: a Python float would keep the sums in float32
+                avg_doc_len=np.float64(stats.total_len) / max(stats.n_docs, 1),
+                doc_frequencies=dict(local_df),
+                k1=self.k1,
+                b=self.b,
+                delta=self.delta,
+                show_progress=False,
+                dtype=self.dtype,
+                int_dtype=self.int_dtype,
+                method=self.method,
+                nonoccurrence_array=None,
+            )
+            data, indices, indptr = self._np_csc(data=data, rows=rows, cols=cols, shape=(len(ids), len(vocab)))
+            scores = {"data": data.astype(self.dtype), "indices": indices, "indptr": indptr, "num_docs": len(ids)}
+            return scores, vocab
+
+    return GlobalStatsBM25(**params)
 
 
 class SparseIndex:
@@ -36,15 +118,17 @@ class SparseIndex:
         """Parameters recorded in the index manifest."""
         return {"engine": "bm25s", "k1": self.k1, "b": self.b, "method": self.method}
 
-    def build(self, corpus_tokens: Sequence[Sequence[str]]) -> None:
-        """Index ``corpus_tokens`` (one token list per passage)."""
+    def build(self, corpus_tokens: Sequence[Sequence[str]], stats: CorpusStats | None = None) -> None:
+        """Index ``corpus_tokens`` (one token list per passage); ``stats``: the whole corpus's, for a shard."""
         self.size = len(corpus_tokens)
         if not self.size:
             self._model = None
             return
-        model = self._bm25s.BM25(k1=self.k1, b=self.b, method=self.method)
-        # An empty token list would make bm25s drop the row; a placeholder keeps rows aligned with passages.
-        rows = [list(t) if t else ["\x00"] for t in corpus_tokens]
+        if stats is not None and self.method not in ("robertson", "lucene", "atire"):
+            raise ValueError(f"corpus statistics are supported for robertson, lucene and atire, not {self.method}")
+        params = {"k1": self.k1, "b": self.b, "method": self.method}
+        model = self._bm25s.BM25(**params) if stats is None else _global_bm25(self._bm25s, stats, **params)
+        rows = _rows(corpus_tokens)
         _quiet()
         model.index(rows, show_progress=False)
         self._model = model

@@ -67,11 +67,14 @@ def validate_query(query: str) -> str:
 class Engine:
     """Owns the stores, the index and the models for one data directory; safe to share between threads."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, index: Any = None) -> None:
+        """``index``: search this instead of the data directory's index (``verisight.scale``'s sharded index)."""
         self.settings = settings  # the data directory is created by the first store that writes, not here
         self._model_slots = threading.BoundedSemaphore(max(1, settings.queue_size))
         self._index_lock = threading.RLock()
         self._load_lock = threading.Lock()
+        if index is not None:
+            self.__dict__["index"] = index  # takes the place of the cached ``index`` property
 
     # -- stores and components (built on first use) -------------------------------------------------------
     @cached_property

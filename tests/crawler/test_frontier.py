@@ -46,6 +46,20 @@ def test_retry_waits_and_failed_seed_requeue(tmp_path: Path) -> None:
 def test_migrations_and_wal(tmp_path: Path) -> None:
     Frontier(tmp_path / "f.sqlite").close()
     db = sqlite3.connect(tmp_path / "f.sqlite")
-    assert [r[1] for r in db.execute("SELECT id, name FROM migrations")] == ["m001_urls", "m002_validators"]
+    names = [r[1] for r in db.execute("SELECT id, name FROM migrations")]
+    assert names == ["m001_urls", "m002_validators", "m003_forwarded"]
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.close()
+
+
+def test_a_partitioned_frontier_sets_other_hosts_aside(tmp_path: Path) -> None:
+    mine = {"a.example"}
+    with Frontier(tmp_path / "f.db", owns=lambda host: host in mine) as f:
+        assert f.add(["https://a.example/1", "https://b.example/1"], 0) == 1
+        f.start("https://a.example/1")
+        new = f.finish("https://a.example/1", DONE, links=["https://a.example/2", "https://c.example/x"], link_depth=1)
+        assert new == 1
+        assert [e.url for e in f.ready(now=1e12, limit=10)] == ["https://a.example/2"]
+        assert f.hosts() == ["a.example"]
+        assert f.take_forwarded() == [("https://b.example/1", 0), ("https://c.example/x", 1)]
+        assert f.take_forwarded() == []  # handed over once

@@ -65,3 +65,25 @@ def test_unavailable_models_fail_clearly(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(RetrievalError):
         get_embedder(model_path="nobody/no-such-model")
+
+
+def test_every_core_gives_the_same_vectors_as_one(embedder: OnnxMiniLM) -> None:
+    texts = [f"passage {i}: " + "the quick brown fox jumps over the lazy dog " * (1 + i % 23) for i in range(60)]
+    one = OnnxMiniLM(cache_size=0, workers=1)
+    two = OnnxMiniLM(cache_size=0, workers=2)
+    assert two.workers == 2
+    assert np.array_equal(one.embed(texts), two.embed(texts))  # the same batches, run side by side
+    assert two.calls == len(texts)
+
+
+def test_batches_are_length_sorted_and_capped(embedder: OnnxMiniLM) -> None:
+    emb = OnnxMiniLM(cache_size=0, workers=1, batch_size=32, batch_tokens=1024)
+    lengths = [5, 300, 40, 40, 7, 256, 128, 3] * 9
+    batches = emb.batches(lengths)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    widths = [max(lengths[i] for i in b) for b in batches]
+    assert widths == sorted(widths)
+    for b in batches:
+        assert len(b) <= 32 and (len(b) == 1 or len(b) * max(lengths[i] for i in b) <= 1024)
+    texts = ["short one", "a much longer text " * 30, "mid length text " * 5]
+    assert emb.plan(texts) == emb.batches([len(e.ids) for e in emb.tokenizer.encode_batch(texts)])

@@ -258,3 +258,16 @@ def test_sigkill_during_update_leaves_a_usable_index(
     upd = after.update([*small_docs, *topic_docs(TOPICS[8:], max_chars=3000)])
     assert upd.passages == len(after) and not list(path.glob(".tmp-*"))
     assert np.isfinite(after.search("yield", k=1)[0].score)
+
+
+def test_a_text_repeated_across_documents_is_embedded_once(tmp_path: Path, embedder: OnnxMiniLM) -> None:
+    from dataclasses import replace
+
+    doc = topic_docs(["assert"], max_chars=3000)[0]
+    copy = replace(doc, url=doc.url + "?copy", final_url=doc.final_url + "?copy")
+    index = HybridIndex(tmp_path / "ix", embedder)
+    upd = index.update([doc, copy])
+    assert upd.passages == 2 * len(index.passages_for(doc.url)) > 0
+    assert upd.embedded == upd.passages // 2
+    top = index.search("assert statement", 4, "dense")
+    assert top[0].score == top[1].score and top[0].passage.text == top[1].passage.text  # one vector, copied

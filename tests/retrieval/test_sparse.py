@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import pydoc_data.topics
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from rank_bm25 import BM25Okapi
 
 from retrieval.chunk import chunk_document
 from retrieval.errors import IndexCorrupt
-from retrieval.sparse import SparseIndex
+from retrieval.sparse import CorpusStats, SparseIndex
 from retrieval.text import tokenize
 from tests.retrieval.corpus import make_doc
 
@@ -85,3 +86,25 @@ def test_save_load_and_unknown_terms(tmp_path: Path) -> None:
     (tmp_path / "s" / "sparse.json").write_text("{")
     with pytest.raises(IndexCorrupt):
         SparseIndex.load(tmp_path / "s")
+
+
+@pytest.mark.parametrize("method", ["lucene", "robertson"])
+def test_shards_with_corpus_statistics_score_as_one_index(corpus: list[list[str]], method: str, tmp_path: Path) -> None:
+    whole = SparseIndex(method=method)
+    whole.build(corpus)
+    cuts = [0, len(corpus) // 3, len(corpus) // 2 + 7, len(corpus)]
+    stats = CorpusStats.of(corpus[: cuts[1]]).merge(CorpusStats.of(corpus[cuts[1] :]))
+    assert stats == CorpusStats.of(corpus)
+    shards = []
+    for a, b in itertools.pairwise(cuts):
+        shard = SparseIndex(method=method)
+        shard.build(corpus[a:b], stats=stats)
+        shard.save(tmp_path / f"s{a}")
+        shards.append(SparseIndex.load(tmp_path / f"s{a}"))  # the plain-file format holds the shard's scores
+    local = SparseIndex(method=method)
+    local.build(corpus[cuts[1] : cuts[2]])  # its own statistics: scores differ, which is why stats exist
+    for q in QUERIES:
+        qt = tokenize(q)
+        joined = np.concatenate([s.scores(qt) for s in shards])
+        assert np.array_equal(joined, whole.scores(qt)), q
+    assert not np.array_equal(local.scores(tokenize(QUERIES[0])), whole.scores(tokenize(QUERIES[0]))[cuts[1] : cuts[2]])

@@ -15,14 +15,14 @@ from collections.abc import Sequence
 
 from crawler.errors import PublicError
 from verisight import __version__
-from verisight.cli import admin, corpus, demo, quality, query, serving
+from verisight.cli import admin, corpus, demo, quality, query, scale, serving
 from verisight.cli.output import err
 from verisight.cli.registry import COMMANDS, Command, data_argument
 from verisight.errors import ConfigError
 from verisight.settings import Settings, load_settings
 
 # Importing the command modules registers their commands; --help lists them in this order (others after).
-COMMAND_MODULES = (corpus, query, serving, demo, admin, quality)
+COMMAND_MODULES = (corpus, query, serving, demo, admin, quality, scale)
 HELP_ORDER = ("crawl", "import-warc", "index", "forget", "search", "ask", "serve", "demo", "doctor", "status",
               "reviewer", "answers", "audit", "llm", "eval", "bench")
 

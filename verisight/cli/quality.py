@@ -100,7 +100,8 @@ def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _bench_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("what", choices=("answer", "retrieval", "crawl"))
+    p.add_argument("what", choices=("answer", "retrieval", "crawl", "all"),
+                   help="all: every stage at 1k/10k/100k passages, written to docs/benchmarks.md")
     p.add_argument("--queries", type=int, default=5, help="answer: how many warm answers to time")
     p.add_argument("--mode", dest="synth_mode", choices=SYNTH_MODES, default=None,
                    help="answer: overview mode to time (default: the configured one)")
