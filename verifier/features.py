@@ -343,3 +343,4 @@ def framing_cues(
             if negates_claim(claim, s):
                 cues.append("negated")
     return cues
+
