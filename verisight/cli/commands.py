@@ -279,11 +279,19 @@ def llm_cmd(args: argparse.Namespace, settings: Settings) -> int:
 @command("eval")
 def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
     """verisight eval retrieval|verifier"""
-    if args.what == "verifier":
+    if args.what == "verifier" and args.suite:
+        from verifier.external import evaluate_suite, load_suite, wice_pages
+
+        names = list(dict.fromkeys(["embedded", *(args.judge or [settings.judge])]))  # embedded: the baseline
+        judges = {name: _engine(settings.with_overrides(judge=name)).judge for name in names}
+        data = Path(args.suite)
+        result = evaluate_suite(judges, load_suite(data, args.limit), wice_pages(data),
+                                progress=lambda msg: print(msg, file=sys.stderr))
+    elif args.what == "verifier":
         from verifier.evaluate import evaluate, load_claims
 
         if not args.file:
-            raise BadQuery("eval verifier needs --file FILE")
+            raise BadQuery("eval verifier needs --file FILE or --suite DATA_DIR")
         rows = load_claims(Path(args.file), args.format)
         result = {}
         for name in args.judge or [settings.judge]:
@@ -307,6 +315,11 @@ def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
             shown = {k: v for k, v in figures.items() if not isinstance(v, list | dict)}
             print(f"{name}: " + ", ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}"
                                           for k, v in shown.items()))
+            sets = {**figures.get("sets", {}), **({"wice_dev": figures["wice_dev"]} if "wice_dev" in figures else {})}
+            for set_name, fig in sets.items():
+                print(f"  {set_name}: balanced_accuracy {fig['own']['balanced_accuracy']:.4f} "
+                      f"(chosen threshold {fig['chosen']['balanced_accuracy']:.4f}), auc {fig['own']['auc']:.4f}, "
+                      f"n {fig['own']['n']}")
     return 0
 
 

@@ -123,6 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("what", choices=("retrieval", "verifier"))
     p.add_argument("--queries", help="retrieval: JSONL of {q, relevant}")
     p.add_argument("--file", help="verifier: claim/evidence file")
+    p.add_argument("--suite", metavar="DATA_DIR",
+                   help="verifier: every judge (the embedded one as baseline) on the external sets of the shared "
+                        "data folder (nli/, claims/), page level, choose/report split, WiCE dev scored once")
+    p.add_argument("--limit", type=int, default=300, help="verifier --suite: rows per set and split (0: all)")
     p.add_argument("--format", choices=("wice", "factcheckgpt", "jsonl"), default="jsonl")
     p.add_argument("--judge", action="append", choices=("embedded", "minicheck"), default=None,
                    help="verifier: judge to evaluate, repeatable (default: the configured one)")
