@@ -214,15 +214,13 @@ def test_demo_dangerous_claims_citing_their_sources_never_supported(verifier: Ve
 
 
 @needs_demo
-@pytest.mark.xfail(
-    strict=True,
-    reason="known weakness of the lexical embedded judge: it weights words by rarity, so a reliable page sharing the "
-    "rare words ('geologists', 'minerals', 'rocks') but not the predicate ('recommend eating') can score above "
-    "threshold for 'Geologists recommend eating rocks for their minerals.' when an uncited claim is checked "
-    "against every page",
-)
 def test_demo_dangerous_claims_uncited_against_every_page(verifier: Verifier) -> None:
-    """The harsher check: uncited dangerous claims against all demo passages."""
+    """The harsher check: uncited dangerous claims against all demo passages (a strict xfail until issue #15).
+
+    'Geologists recommend eating rocks for their minerals' shares rare words with reliable pages; it is now caught
+    across sources (the news report's 'No, Geologists Do Not Recommend Eating a Small Rock a Day'). The glue claim
+    is restated by a fact check as 'a user named f00dfreak wrote that ...', an attribution the framing cues now read.
+    """
     manifest = json.loads((DEMO / "manifest.json").read_text(encoding="utf-8"))
     sources, passages, cred = _demo_world()
     for case in manifest["satire_regression"]:
