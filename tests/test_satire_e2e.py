@@ -54,3 +54,19 @@ def test_trap_set_page_labels(bench: dict[str, Any], trap_engine: Engine) -> Non
     assert labels["fact_check_pages_flagged"] == 0.0, [p for p in labels["pages"] if p["kind"] == "debunk"]
     assert labels["satire_pages_labelled_satire"] >= FLOORS["satire_pages_labelled_satire"], labels
     assert labels["joke_forum_pages_flagged"] >= FLOORS["joke_forum_pages_flagged"], labels
+
+
+def test_sources_disagree_is_said_and_both_quotes_are_shown(bench: dict[str, Any], trap_engine: Engine) -> None:
+    """A claim a credible source contradicts says "Sources disagree" and carries both sources' quotes."""
+    topics, _ = bench["load"]("dev")
+    disagreeing = [
+        c
+        for t in topics
+        for c in trap_engine.answer(t["query"]).overview.claims
+        if c.verdict.reason.startswith("Sources disagree")
+    ]
+    assert disagreeing
+    for c in disagreeing:
+        assert c.verdict.label == "contradicted" and c.action == "drop", c
+        assert len({e.source_id for e in c.verdict.evidence}) >= 2, c.verdict.evidence
+        assert all(e.quote.strip() for e in c.verdict.evidence)
