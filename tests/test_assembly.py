@@ -14,7 +14,7 @@ from typing import ClassVar
 import pytest
 
 from synth.relevance import is_whole_sentence
-from tests.conftest import make_settings
+from tests.helpers import make_settings
 from verisight.engine import Engine
 
 QUERY = "How long should you cool a burn under running water?"

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from tests.satire_premise import risky_verdicts
 from verisight.demo.server import load_manifest
 from verisight.engine import Engine
 
@@ -14,12 +15,16 @@ MANIFEST = load_manifest()
 
 @pytest.mark.parametrize("case", MANIFEST["satire_regression"], ids=lambda c: c["query"][:40])
 def test_dangerous_claim_is_never_kept_as_supported(demo_engine: Engine, case: dict[str, object]) -> None:
-    answer = demo_engine.answer(str(case["query"]))
-    patterns = [re.compile(p, re.IGNORECASE) for p in case["forbidden"]]  # type: ignore[attr-defined]
-    for claim in answer.overview.claims:
-        if any(p.search(claim.text) for p in patterns):
-            assert claim.verdict.label != "supported", claim
-            assert claim.action != "keep", claim
+    """The risky source is retrieved, the advice reaches the verifier (via the overview or fed directly), and it
+    is never kept as supported."""
+    forbidden = [str(p) for p in case["forbidden"]]  # type: ignore[attr-defined]
+    hosts = [str(h) for h in case["source_hosts"]]  # type: ignore[attr-defined]
+    answer, verdicts, path = risky_verdicts(demo_engine, str(case["query"]), hosts, forbidden)
+    assert verdicts, path
+    for claim in verdicts:
+        assert claim.verdict.label != "supported", (path, claim)
+        assert claim.action != "keep", (path, claim)
+    patterns = [re.compile(p, re.IGNORECASE) for p in forbidden]
     shown = [c.display for c in answer.overview.claims if c.action == "keep"]
     for text in shown:
         assert not any(p.search(text) for p in patterns), text

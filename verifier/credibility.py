@@ -54,18 +54,47 @@ _extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 _QUOTED = re.compile(r"[\"“][^\"“”]{0,400}[\"”]")
 _S = r"[ \t]+"
+# What a page or its site may call itself, in the phrasings sites use (a credit line, a footer, a byline, the about
+# page, a notice under the story). Every self-description needs a subject that is the page or site itself ("this
+# story", "our site", "we", "everything here", or the site's own name, checked in ``satire_signals``), so a news
+# report saying that another outlet is satire is not itself satire; text inside quotation marks is ignored.
+_GENRE = (
+    r"(?:satire|satirical|satiric|parody|parodies|spoof|humou?r|humou?rous|comedy|comedic|comic|joke|jokes|fiction)"
+)
+_FAKE = (
+    rf"(?:an?{_S})?(?:(?:work|works|piece|pieces){_S}of{_S})?(?:pure{_S}|just{_S}|only{_S}|meant{_S}as{_S}|"
+    rf"intended{_S}as{_S}|written{_S}as{_S})?(?:an?{_S})?(?:{_GENRE}|fictional|fictitious|made{_S}up|invented|"
+    rf"fabricated|imaginary|not{_S}(?:real|actual|genuine){_S}news)\b"
+)
+_SELF = (
+    r"(?:this|our)[ \t]+(?:web[ \t]?site|site|blog|article|story|stories|piece|post|publication|page|newspaper|"
+    r"paper|column|magazine|content|report|item|news)"
+)
+_WORKS = r"(?:articles?|stories|story|posts?|pieces?|news|content|reports?|headlines?|items?)"
 # Strong: one is enough.
 _SATIRE_STRONG = [
     re.compile(p, re.I)
     for p in (
-        rf"\b(?:this|our){_S}(?:web[ \t]?site|site|blog|article|story|piece|post|publication|page|newspaper)"
-        rf"{_S}(?:is|are){_S}(?:a{_S})?(?:work{_S}of{_S})?(?:pure{_S})?(?:satire|satirical|parody|fiction)",
-        rf"\bwe{_S}are{_S}an?{_S}(?:\w+{_S})?(?:satirical|satire|parody|humou?r)\b",
-        rf"\b(?:all|every){_S}(?:of{_S}our{_S})?(?:articles?|stories|story|posts?|pieces?|news){_S}"
-        rf"(?:on{_S}this{_S}(?:web)?site{_S}|here{_S}|we{_S}publish{_S})?(?:are|is){_S}(?:works?{_S}of{_S})?"
-        rf"(?:satire|satirical|fiction|fictional|fictitious|parody|made{_S}up)",
-        rf"\bmade{_S}up{_S}for{_S}comedic{_S}purposes\b",
-        rf"\bthis{_S}is{_S}(?:a{_S})?(?:satire|parody|satirical{_S}(?:article|piece|story))\b",
+        rf"\b{_SELF}{_S}(?:is|are|was|were){_S}{_FAKE}",
+        rf"\bwe{_S}are{_S}(?:an?{_S})?(?:[\w-]+{_S}){{0,2}}?(?:{_GENRE}|fake{_S}news)\b",
+        rf"\bwe{_S}(?:write|publish|make|invent|produce)(?:{_S}up)?{_S}(?:fake{_S}news|jokes|satire|parod\w+|"
+        rf"comic{_S}fiction|fiction|things{_S}up|stuff{_S}up|stories{_S}up|everything{_S}up|it{_S}all{_S}up)\b",
+        rf"\b(?:all|every|each){_S}(?:of{_S}(?:our|the){_S})?(?:[\w-]+{_S})?{_WORKS}"
+        rf"(?:{_S}(?:on|in){_S}(?:this|our){_S}(?:web)?(?:site|paper|page|blog)|{_S}here|{_S}we{_S}(?:publish|run|write))?"
+        rf"{_S}(?:are|is){_S}{_FAKE}",
+        rf"\b(?:everything|all{_S}(?:the{_S})?content)(?:{_S}(?:on|in){_S}(?:this|our){_S}(?:web)?(?:site|paper|page|blog)"
+        rf"|{_S}here|{_S}we{_S}(?:publish|write|print))?{_S}is{_S}{_FAKE}",
+        rf"\bnothing{_S}(?:(?:on|in){_S}(?:this|our){_S}(?:web)?(?:site|paper|page|blog)|here|we{_S}(?:publish|write|print))"
+        rf"{_S}is{_S}(?:true|real)\b",
+        rf"\bmade{_S}up{_S}for{_S}(?:comedic{_S}purposes|laughs|fun)\b",
+        rf"\bfake{_S}news{_S}(?:for{_S}(?:fun|laughs)|on{_S}purpose)\b",
+        rf"\bthis{_S}is{_S}(?:an?{_S})?(?:{_GENRE}|satirical{_S}(?:article|piece|story))\b",
+        rf"\b(?:we{_S}are|this{_S}is|is){_S}not{_S}an?{_S}real{_S}news{_S}(?:organi[sz]ation|site|website|outlet|source|"
+        rf"publication|paper)\b",
+        # a byline or credit naming the author as a humorist ("By Gus Whimple, Staff Humorist")
+        r"\bby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},?\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:humou?rist|satirist|comedian|comedy\s+writer|parodist|humou?r\s+(?:writer|columnist|editor))\b",
+        rf"\b(?:filed{_S}under|category|section|tags?|genre)[ \t]*:[ \t]*(?:satire|parody|humou?r|comedy|spoof)\b",
     )
 ]
 # Weak: two are needed (or one on a site that is not listed reliable and calls itself satire by name).
@@ -76,13 +105,23 @@ _SATIRE_WEAK = [
         rf"\bfor{_S}(?:entertainment|comedic|humou?r){_S}purposes(?:{_S}only)?\b",
         rf"\bany{_S}resemblance{_S}to{_S}(?:real|actual)\b",
         r"\bat press time\b",
+        rf"\bworks?{_S}of{_S}(?:fiction|satire|parody|comedy)\b",
+        rf"\bproducts?{_S}of{_S}(?:the{_S})?(?:authors?|writers?)['’]?s?{_S}imagination",
+        rf"\b(?:do{_S}not|don['’]t|please{_S}don['’]t){_S}(?:try|follow|take){_S}(?:any{_S}of{_S})?"
+        rf"(?:this|it|our{_S}advice|these{_S}tips)(?:{_S}at{_S}home)?\b",
     )
 ]
+# "<Site name> is a satirical publication", "<Site name> is parody", "<Site name> publishes comic fiction"
 _NAMED_SATIRE = re.compile(
-    r"(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*)\s+is\s+an?\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:satirical|satire|parody|humou?r)\s+(?:news\s+)?"
-    r"(?:publication|website|site|newspaper|magazine|outlet|blog|paper)\b"
+    r"(?P<name>(?:[A-Z][\w&'’.-]*[ \t]+){0,4}[A-Z][\w&'’.-]*)[ \t]+(?:"
+    r"(?:is|are)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:satirical|satire|satiric|parody|spoof|humou?r|humou?rous|comedy|"
+    r"comic|joke|fake)\s+(?:news\s+)?(?:publication|website|web\s+site|site|newspaper|magazine|outlet|blog|paper|"
+    r"column|show|page|journal)\b"
+    r"|(?:is|are)\s+(?:an?\s+)?(?:satire|parody|spoof|humou?r|comedy|fiction|comic\s+fiction|fake\s+news)\b"
+    r"|(?:publishes|writes|makes|prints|invents)\s+(?:up\s+)?(?:comic\s+fiction|jokes|satire|parody|fake\s+news|"
+    r"things\s+up|stuff\s+up|everything|stories\s+up|fiction)\b)"
 )
+_TITLE_GENRE = re.compile(r"^\s*(?:satire|parody|humou?r|comedy|spoof)\s*$", re.I)
 _REPUBLISHED = re.compile(
     r"\b(?:originally|first)\s+(?:published|appeared|posted|ran)\s+(?:by|on|in|at)\s+"
     r"(?P<name>(?:the\s+)?[A-Za-z0-9][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})"
@@ -195,6 +234,17 @@ def visible_text(html: str | bytes) -> str:
     return "\n".join(t for t in lines if t)
 
 
+def html_title(html: str | bytes) -> str:
+    """The text of the page's ``<title>`` ('' when there is none)."""
+    import lxml.html
+
+    try:
+        found = lxml.html.fromstring(html).findtext(".//title")
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    return " ".join((found or "").split())
+
+
 _ATTRIBUTION_LEAD = re.compile(
     r"^(?:(?:this|the)\s+(?:article|post|story|piece|column|report|item|text)\s+(?:was|is|has\s+been)?\s*)?$", re.I
 )
@@ -223,7 +273,9 @@ def satire_signals(title: str, text: str, host: str = "", known_satire: Collecti
             break
     site = _site_names(title, host)
     for m in _NAMED_SATIRE.finditer(plain):
-        if _norm_name(m.group("name")) in site:
+        name = m.group("name").split()
+        # "Photo: Staff. The Gravy Boat is ...": the name may be any tail of the capitalised words before "is"
+        if any(_norm_name(" ".join(name[k:])) in site for k in range(len(name))):
             reasons.append(f'the site describes itself as satire: "{m.group(0).strip()}"')
             break
     satire_names = {_norm_name(n) for n in (*SATIRE_NAMES, *known_satire)}
@@ -245,6 +297,8 @@ def satire_signals(title: str, text: str, host: str = "", known_satire: Collecti
         reasons.append("satire disclaimers on the page: " + ", ".join(f'"{w}"' for w in weak[:3]))
     if not reasons and weak and re.search(r"[(\[|:]\s*(?:satire|parody)\b", title or "", re.I):
         reasons.append(f'the title marks the page as satire: "{title}"')
+    if not reasons and any(_TITLE_GENRE.match(part) for part in re.split(r"\s[|–—-]\s", title or "")[1:]):
+        reasons.append(f'the title files the page under satire: "{title}"')
     return reasons
 
 
@@ -289,6 +343,7 @@ def assess(
     if html:
         page = visible_text(html)
         full = f"{text}\n{page}" if page else text
+        title = html_title(html) or title  # extraction keeps the headline; the <title> names the site and section
     listed = _lookup(load_domains(), host, domain)
     list_reason = (
         f"{listed[1]} is listed as {load_domains()[listed[1]][0]} ({load_domains()[listed[1]][1]})" if listed else ""

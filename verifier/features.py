@@ -277,7 +277,8 @@ _DEBUNK = re.compile(
     r"\b(?:false|falsely|myths?|hoax(?:es)?|satir\w*|parod\w*|jok(?:e|es|ing)|fake|debunk\w*|untrue|"
     r"not\s+true|no\s+evidence|misinformation|disinformation|rumou?rs?|so-called|allegedly|"
     r"(?:the|a|this|that)\s+claims?\s+that|claim(?:ed|ing)\s+that|(?:told|telling)\s+(?:people|users|readers)\s+"
-    r"(?:that|to)|advise\s+against|warn(?:s|ed)?\s+against|(?:ask|asks|asked|asking|wonder\w*)\s+(?:whether|if))\b",
+    r"(?:that|to)|advise\s+against|warn(?:s|ed)?\s+against|(?:ask|asks|asked|asking|wonder\w*)\s+(?:whether|if)|"
+    r"(?:user|commenter|poster|someone)\s+(?:[\w-]+\s+){0,3}?(?:wrote|posted|suggested|joked)\s+that)\b",
     re.I,
 )
 
@@ -343,3 +344,4 @@ def framing_cues(
             if negates_claim(claim, s):
                 cues.append("negated")
     return cues
+

@@ -25,13 +25,23 @@ from typing import Any
 
 from retrieval.types import Passage
 from synth.types import Claim, Overview, Source
+from verifier.consistency import disagreement
 from verifier.credibility import split_host
-from verifier.features import best_sentence, debunk_cues, framing_cues, split_sentences, words
+from verifier.features import (
+    best_sentence,
+    content_stems,
+    debunk_cues,
+    framing_cues,
+    split_sentences,
+    words,
+)
 from verifier.judges import Judge, get_judge
 from verifier.policy import action_for, display_text, finalize
 from verifier.types import Evidence, SourceCredibility, Verdict, VerdictLabel, VerifiedClaim
 
 CREDIBLE = ("reliable", "unknown")
+#: how far a credible source is trusted: a contradiction counts when its source ranks at least as high as the support
+RANK = {"reliable": 2, "unknown": 1}
 DOUBTFUL = ("user_generated", "unreliable")
 COPY_CONTAINMENT = 0.5  # share of a passage's 5-word shingles found in a satire passage to count as a copy
 TITLE_CONTAINMENT = 0.8  # share of a satire page's headline (3-word shingles) found in a supporting window
@@ -73,6 +83,16 @@ class _Scored:
     spans: tuple[tuple[int, int], ...]  # character spans of the best window's sentences in passage.text
     credibility: str
     note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Clash:
+    passage: Passage
+    source_id: int
+    start: int
+    end: int
+    why: str
+    shared: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +283,21 @@ class Verifier:
         doubtful = [sc for sc in support if sc.credibility in DOUBTFUL]
         source_kind = "unreliable"
         label: VerdictLabel
-        if credible_sc:
+        clash = None
+        if credible_sc and credible_sc[0].source_id not in dismissed:  # a reviewer-confirmed source stands
+            top = credible_sc[0]
+            clash = self.disagreeing(text, passages, src, credibility, echoes, RANK[top.credibility], top.source_id)
+        elif not credible_sc and not satire and not framed and doubtful:
+            clash = self.disagreeing(text, passages, src, credibility, echoes, 1, doubtful[0].source_id)
+        if clash is not None:
+            backer = credible_sc[0] if credible_sc else doubtful[0]
+            label, score, ev = "contradicted", backer.score, [backer]
+            said = " ".join(clash.passage.text[clash.start : clash.end].split())
+            reason = (
+                f'Sources disagree: source [{clash.source_id}] says "{said[:200]}", '
+                f'while source [{backer.source_id}] says "{_quote(backer)}"'
+            )
+        elif credible_sc:
             top = credible_sc[0]
             label, score, ev = "supported", top.score, credible_sc[:3]
             reviewer = " (a reviewer confirmed this source)" if top.source_id in dismissed else ""
@@ -288,7 +322,11 @@ class Verifier:
             reason = f"Only {who} backs this: source [{doubtful[0].source_id}]."
         else:
             label, score, ev, reason = self._contradiction_or_unsupported(text, scored)
-        verdict = Verdict(label, round(float(score), 4), reason, tuple(self._evidence(text, ev, passages)))
+        evidence = self._evidence(text, ev, passages)
+        if clash is not None:  # what the disagreeing source says first, then what the claim came from
+            said = clash.passage.text[clash.start : clash.end]
+            evidence = [Evidence(clash.source_id, clash.passage.id, said, clash.start, clash.end), *evidence[:2]]
+        verdict = Verdict(label, round(float(score), 4), reason, tuple(evidence))
         return VerifiedClaim(
             id=claim.id,
             text=claim.text,
@@ -298,6 +336,35 @@ class Verifier:
             verdict=verdict,
             display=display_text(claim.text, label, source_kind=source_kind),
         )
+
+    def disagreeing(
+        self,
+        text: str,
+        passages: Mapping[str, Passage],
+        src: Mapping[str, int],
+        credibility: Mapping[int, SourceCredibility],
+        echoes: _Echoes,
+        min_rank: int,
+        backer: int,
+    ) -> _Clash | None:
+        """The sentence of a credible retrieved passage (cited or not) that says the opposite of ``text``, from a
+        source other than ``backer`` ranked at least ``min_rank`` (reliable 2, unknown 1); the one sharing most of
+        the claim's words. (A page does not disagree with itself: apparent self-contradictions are word matches.)"""
+        best: _Clash | None = None
+        stems = set(content_stems(text))
+        for pid, p in passages.items():
+            sid = src.get(pid, 0)
+            label = "satire" if pid in echoes.copies else _label(credibility, sid)
+            if label not in CREDIBLE or RANK[label] < min_rank or sid == backer:
+                continue
+            for a, b in split_sentences(p.text):
+                why = disagreement(text, p.text[a:b])
+                if not why:
+                    continue
+                shared = len(stems & set(content_stems(p.text[a:b])))
+                if best is None or shared > best.shared:
+                    best = _Clash(p, sid, a, b, why, shared)
+        return best
 
     def _contradiction_or_unsupported(
         self, text: str, scored: Sequence[_Scored]

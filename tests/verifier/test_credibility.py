@@ -159,3 +159,46 @@ def test_demo_corpus_labels_from_page_signals() -> None:
     for h, labels in seen.items():
         if h not in satire_hosts and h not in forum_hosts:
             assert "satire" not in labels and "user_generated" not in labels, (h, labels)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Story | The Soggy Wafer", "Story text.\nPhoto: staff. The Soggy Wafer is a satirical publication."),
+        ("Story", "Story text.\nThis story is parody and is not medical advice."),
+        ("Story", "Story text.\nPlease note: this article is a joke."),
+        ("Story", "Story text.\nThis piece is humor, not real news."),
+        ("Story", "By Gus Whimple, Staff Humorist\nStory text."),
+        ("Story", "Story text.\n© 2026 Wafer Media. Everything on this site is made up."),
+        ("Story", "Story text.\nNothing on this website is true."),
+        ("Story", "Story text.\nAll of our stories are invented for laughs."),
+        ("Story", "About us\nWe write fake news on purpose, so that you can laugh at it."),
+        ("Story", "About us\nWe are not a real news organisation."),
+        ("Story - Wafer Weekly", "Story text.\nWafer Weekly is a comedy website."),
+        ("Story | Wafer Weekly", "Story text.\nWafer Weekly publishes comic fiction dressed up as news."),
+        ("Story | Wafer Weekly | Satire", "Story text."),
+        ("Story", "Story text.\nFiled under: Satire"),
+        ("Story", "Story text.\nFake news for fun since 2018."),
+    ],
+)
+def test_self_descriptions_in_many_phrasings(title: str, text: str) -> None:
+    """Credit lines, notices, bylines, footers and about-page lines that call the page or site satire or a joke."""
+    cred = assess("https://waferweekly.example/story", title, text)
+    assert cred.label == "satire", (text, cred.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Soggy Wafer, a satirical website, told readers to put forks in microwaves. Experts say this is unsafe.",
+        'Muddle Post, whose footer reads "fake news for fun", published the tip. Fire officers say it is wrong.',
+        "Wafer Weekly is a comedy website, the fact checkers found; the advice it gave is dangerous.",
+        "The comedian said the joke landed. Satire has a long history in British newspapers.",
+        "We are big believers in testing smoke alarms monthly. This article is reviewed by fire officers.",
+        "By Dana Ortiz, Health Reporter\nDoctors say honey is unsafe for babies under one year old.",
+    ],
+)
+def test_reports_about_satire_are_not_satire(text: str) -> None:
+    """A reliable page that reports on satire, quotes a disclaimer or names another outlet as satire stays credible."""
+    cred = assess("https://www.cityledger.example/news/x", "Satire shared as advice | The City Ledger", text)
+    assert cred.label == "unknown", cred.reasons

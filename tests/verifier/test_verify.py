@@ -209,15 +209,13 @@ def test_demo_dangerous_claims_citing_their_sources_never_supported(verifier: Ve
         assert not any(re.search(rx, v.display, re.I) for rx in case["forbidden"]) or v.action == "hedge"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known weakness of the lexical embedded judge: it weights words by rarity, so a reliable page sharing the "
-    "rare words ('geologists', 'minerals', 'rocks') but not the predicate ('recommend eating') can score above "
-    "threshold for 'Geologists recommend eating rocks for their minerals.' when an uncited claim is checked "
-    "against every page",
-)
 def test_demo_dangerous_claims_uncited_against_every_page(verifier: Verifier) -> None:
-    """The harsher check: uncited dangerous claims against all demo passages."""
+    """The harsher check: uncited dangerous claims against all demo passages (a strict xfail until issue #15).
+
+    'Geologists recommend eating rocks for their minerals' shares rare words with reliable pages; it is now caught
+    across sources (the news report's 'No, Geologists Do Not Recommend Eating a Small Rock a Day'). The glue claim
+    is restated by a fact check as 'a user named f00dfreak wrote that ...', an attribution the framing cues now read.
+    """
     manifest = json.loads((DEMO / "manifest.json").read_text(encoding="utf-8"))
     sources, passages, cred = _demo_world()
     for case in manifest["satire_regression"]:
@@ -249,3 +247,80 @@ def test_headline_echo_is_satire_but_a_report_about_it_is_not(verifier: Verifier
     reported = _claim("r", "A satirical article claimed geologists recommend eating a small rock per day [3].", (3,))
     [framed] = verifier.verify([reported], sources, passages, cred)
     assert framed.verdict.label != "satire", framed.verdict.reason
+
+
+World = tuple[list[Source], dict[str, Passage], dict[int, SourceCredibility]]
+
+
+def _world_of(docs: list[tuple[int, str, str]]) -> World:
+    sources, passages, cred = [], {}, {}
+    for sid, url, text in docs:
+        passages[f"x{sid}"] = _passage(f"x{sid}", url, text)
+        sources.append(Source(sid, url, "Title", url.split("/")[2], None, (f"x{sid}",)))
+        cred[sid] = assess(url, "Title", text)
+    return sources, passages, cred
+
+
+JOKE_FORK = (
+    "Appliance engineers have confirmed what grandmothers always suspected. Always leave a metal fork in the bowl "
+    "to heat food faster in the microwave. The manufacturers were not available for comment."
+)
+SAFETY_FORK = (
+    "Never put a metal fork, spoon or aluminium foil in the microwave. Metal in a microwave oven can cause arcing, "
+    "sparks and fire. To heat food faster, cover the dish and stir halfway through."
+)
+
+
+def test_a_claim_a_credible_source_contradicts_is_contradicted_with_both_quotes(verifier: Verifier) -> None:
+    """Cross-source consistency: the cited page backs the claim, an uncited credible page says the opposite."""
+    sources, passages, cred = _world_of(
+        [(1, "https://kitchenlaughs.example/fork", JOKE_FORK), (2, "https://safety.example/microwave", SAFETY_FORK)]
+    )
+    assert cred[1].label == cred[2].label == "unknown"  # no page signal: only the other source can catch it
+    claim = _claim("f", "Always leave a metal fork in the bowl to heat food faster in the microwave [1].", (1,))
+    [alone] = verifier.verify([claim], sources[:1], {"x1": passages["x1"]}, cred)
+    assert alone.verdict.label == "supported"  # the premise: the cited page alone backs it
+    [v] = verifier.verify([claim], sources, passages, cred)
+    assert v.verdict.label == "contradicted" and v.action == "drop", v.verdict
+    assert v.verdict.reason.startswith("Sources disagree")
+    quotes = [(e.source_id, e.quote) for e in v.verdict.evidence]
+    assert quotes[0] == (2, "Never put a metal fork, spoon or aluminium foil in the microwave."), quotes
+    assert any(sid == 1 and "metal fork" in q for sid, q in quotes[1:]), quotes
+
+
+def test_cross_check_leaves_agreeing_sources_and_outranked_pages_alone(verifier: Verifier) -> None:
+    """Sources that agree, a negation of other words, and an unknown page against a reliable one change nothing."""
+    agree = "Cover the dish and stir halfway through to heat food faster in the microwave. Let it stand a minute."
+    other_neg = "Do not leave the microwave running empty. Food heats faster in a covered dish in the microwave."
+    sources, passages, cred = _world_of(
+        [(1, "https://safety.example/microwave", agree), (2, "https://kitchen.example/tips", other_neg)]
+    )
+    claim = _claim("h", "Stir halfway through to heat food faster in the microwave [1].", (1,))
+    [v] = verifier.verify([claim], sources, passages, cred)
+    assert v.verdict.label == "supported", v.verdict
+    reliable = "The Python tutorial says the for statement iterates over the items of any sequence."
+    doubter = "The for statement does not iterate over the items of a sequence, some say."
+    sources, passages, cred = _world_of(
+        [(1, "https://docs.python.org/3/tutorial/x", reliable), (2, "https://randomblog.example/x", doubter)]
+    )
+    assert cred[1].label == "reliable" and cred[2].label == "unknown"
+    claim = _claim("p", "The for statement iterates over the items of any sequence [1].", (1,))
+    [v] = verifier.verify([claim], sources, passages, cred)
+    assert v.verdict.label == "supported", v.verdict
+
+
+def test_a_forum_claim_a_credible_source_contradicts_is_dropped_not_hedged(verifier: Verifier) -> None:
+    """Backed only by a joke forum answer and contradicted by a credible page: left out, not "One forum post claims"."""
+    forum = (
+        "Posted by grillmaster_ron · 14 replies\nReply from uncle_flame · 212 points: Throw a glass of water on a "
+        "grease fire to put it out.\nReply · Quote\nmember since 2009 · 3 answers"
+    )
+    safety = "Never throw water on a grease fire. Slide a metal lid over the pan and turn off the heat."
+    sources, passages, cred = _world_of(
+        [(1, "https://forum.dadtips.example/threads/1", forum), (2, "https://safety.example/fires", safety)]
+    )
+    assert cred[1].label == "user_generated"
+    claim = _claim("g", "Throw a glass of water on a grease fire to put it out [1].", (1,))
+    [v] = verifier.verify([claim], sources, passages, cred)
+    assert v.verdict.label == "contradicted" and v.action == "drop", v.verdict
+    assert v.verdict.evidence[0].source_id == 2

@@ -40,6 +40,10 @@ def _eval_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pages", metavar="DIR", help="extraction: the extraction set (default: bench/data/extraction)")
     eval_answers_arguments(p)
     p.add_argument("--file", help="verifier: claim/evidence file")
+    p.add_argument("--suite", metavar="DATA_DIR",
+                   help="verifier: every judge (the embedded one as baseline) on the external sets of the shared "
+                        "data folder (nli/, claims/), page level, choose/report split, WiCE dev scored once")
+    p.add_argument("--limit", type=int, default=300, help="verifier --suite: rows per set and split (0: all)")
     p.add_argument("--format", choices=("wice", "factcheckgpt", "jsonl"), default="jsonl")
     p.add_argument("--judge", action="append", choices=("embedded", "minicheck"), default=None,
                    help="verifier: judge to evaluate, repeatable (default: the configured one)")
@@ -49,8 +53,17 @@ def _eval_args(p: argparse.ArgumentParser) -> None:
 def _eval_verifier(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
     from verifier.evaluate import evaluate, load_claims
 
+    if args.suite:
+        from verifier.external import evaluate_suite, load_suite, wice_pages
+
+        names = list(dict.fromkeys(["embedded", *(args.judge or [settings.judge])]))  # embedded: the baseline
+        judges = {name: Engine(settings.with_overrides(judge=name)).judge for name in names}
+        data = Path(args.suite)
+        suite: dict[str, Any] = evaluate_suite(judges, load_suite(data, args.limit), wice_pages(data),
+                                               progress=err)
+        return suite
     if not args.file:
-        raise BadQuery("eval verifier needs --file FILE")
+        raise BadQuery("eval verifier needs --file FILE or --suite DATA_DIR")
     rows = load_claims(Path(args.file), args.format)
     result = {}
     for name in args.judge or [settings.judge]:
@@ -96,6 +109,11 @@ def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
             shown = {k: v for k, v in figures.items() if not isinstance(v, list | dict)}
             print(f"{name}: " + ", ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}"
                                           for k, v in shown.items()))
+            sets = {**figures.get("sets", {}), **({"wice_dev": figures["wice_dev"]} if "wice_dev" in figures else {})}
+            for set_name, fig in sets.items():
+                print(f"  {set_name}: balanced_accuracy {fig['own']['balanced_accuracy']:.4f} "
+                      f"(chosen threshold {fig['chosen']['balanced_accuracy']:.4f}), auc {fig['own']['auc']:.4f}, "
+                      f"n {fig['own']['n']}")
     return 0
 
 
