@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from verisight.settings import Settings, load_settings
 
@@ -46,3 +49,19 @@ def shared_data(*parts: str) -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def write_warc(path: Path, records: list[tuple[str, str, bytes, str]], gzip: bool = True) -> None:
+    """Write response records ``(url, content_type, body, status)`` plus a request record."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=gzip)
+        for url, ctype, body, status in records:
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            rec = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            writer.write_record(rec)
+        req = writer.create_warc_record(
+            "http://news.example/a",
+            "request",
+            payload=io.BytesIO(b"GET /a HTTP/1.1\r\nHost: news.example\r\n\r\n"),
+        )
+        writer.write_record(req)

@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from crawler.errors import WarcError
 from crawler.warc import import_warc
+from tests.helpers import write_warc
 from verisight.documents import DocumentStore
 
 from .conftest import article
-
-
-def write_warc(path: Path, records: list[tuple[str, str, bytes, str]], gzip: bool = True) -> None:
-    """Write response records ``(url, content_type, body, status)`` plus a request record."""
-    with open(path, "wb") as fh:
-        writer = WARCWriter(fh, gzip=gzip)
-        for url, ctype, body, status in records:
-            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-            rec = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
-            writer.write_record(rec)
-        req = writer.create_warc_record(
-            "http://news.example/a",
-            "request",
-            payload=io.BytesIO(b"GET /a HTTP/1.1\r\nHost: news.example\r\n\r\n"),
-        )
-        writer.write_record(req)
 
 
 def test_import_html_responses(tmp_path: Path, store: DocumentStore) -> None:

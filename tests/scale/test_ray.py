@@ -181,7 +181,7 @@ def test_cli_index_ray_reuses_vectors_and_writes_shards(ray_cluster: Any, demo_d
 
 def test_ray_extracts_warc_files_as_import_warc_does(ray_cluster: Any, demo_data: Path, tmp_path: Path) -> None:
     from crawler.warc import import_warc
-    from tests.crawler.test_warc import write_warc
+    from tests.helpers import write_warc
     from verisight.scale.pipeline import import_warcs_with_ray
 
     with DocumentStore(demo_data / "documents.db") as demo:

@@ -10,7 +10,7 @@ from retrieval.types import Hit
 from synth.extractive import extract_sentences
 from synth.prompts import number_sources
 from synth.relevance import Answerability, is_whole_sentence, score_sentences
-from tests.synth.conftest import make_hits
+from tests.synth.helpers import make_hits
 
 PAGES = [
     ("https://docs.example/sorting", "Sorting", "docs.example",

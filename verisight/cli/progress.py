@@ -55,6 +55,7 @@ class Bar:
             unit=unit,
             file=target if tty else LineWriter(target),
             mininterval=0.1 if tty else every_s,
+            delay=0.0 if tty else every_s,  # a log gets no bar line for work that ends (or fails) at once
             maxinterval=every_s * 2,
             miniters=1,
             dynamic_ncols=tty,
