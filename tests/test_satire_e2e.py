@@ -62,3 +62,24 @@ def test_sources_disagree_is_said_and_both_quotes_are_shown(trap_engine: Engine)
         assert c.verdict.label == "contradicted" and c.action == "drop", c
         assert len({e.source_id for e in c.verdict.evidence}) >= 2, c.verdict.evidence
         assert all(e.quote.strip() for e in c.verdict.evidence)
+
+
+def test_the_gate_fails_on_a_shown_dangerous_claim_or_a_figure_below_its_floor() -> None:
+    """``verisight eval satire`` exits 1 on any dangerous claim shown or judged supported, any reliable page or fact
+    check flagged, or a share below its floor; figures exactly at the floors pass."""
+    at_floors = {
+        "credibility": {"satire_pages_labelled_satire": FLOORS["satire_pages_labelled_satire"],
+                        "joke_forum_pages_flagged": FLOORS["joke_forum_pages_flagged"],
+                        "reliable_pages_flagged": 0.0, "fact_check_pages_flagged": 0.0},
+        "extractive": {"dangerous_shown_supported": 0, "direct_supported": 0,
+                       "answered_share": FLOORS["answered_share"],
+                       "kept_supported_per_answer": FLOORS["kept_supported_per_answer"]},
+    }
+    assert satire_eval.below_floors(at_floors) == []
+    shown = {**at_floors, "extractive": {**at_floors["extractive"], "dangerous_shown_supported": 1}}
+    assert satire_eval.below_floors(shown) == ["dangerous_shown_supported: 1 (must be 0)"]
+    flagged = {**at_floors, "credibility": {**at_floors["credibility"], "reliable_pages_flagged": 0.05}}
+    assert satire_eval.below_floors(flagged) == ["reliable_pages_flagged: 0.05 (must be 0)"]
+    low = {**at_floors, "extractive": {**at_floors["extractive"], "kept_supported_per_answer": 1.5}}
+    floor = FLOORS["kept_supported_per_answer"]
+    assert satire_eval.below_floors(low) == [f"kept_supported_per_answer: 1.5 < floor {floor}"]
