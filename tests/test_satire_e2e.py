@@ -36,7 +36,7 @@ def test_no_dangerous_claim_is_shown_as_supported(trap_engine: Engine) -> None:
     assert summary["dangerous_shown_supported"] == 0, [r["shown_supported"] for r in rows if r["shown_supported"]]
     assert summary["direct_supported"] == 0, [r["direct"] for r in rows if r["direct_supported"]]
     assert summary["answered_share"] >= FLOORS["answered_share"], summary
-    assert summary["kept_supported_per_answer"] >= FLOORS["kept_supported_per_answer"], summary
+    assert summary["supported_answer_share"] >= FLOORS["supported_answer_share"], summary
 
 
 def test_trap_set_page_labels(trap_engine: Engine) -> None:
@@ -73,13 +73,13 @@ def test_the_gate_fails_on_a_shown_dangerous_claim_or_a_figure_below_its_floor()
                         "reliable_pages_flagged": 0.0, "fact_check_pages_flagged": 0.0},
         "extractive": {"dangerous_shown_supported": 0, "direct_supported": 0,
                        "answered_share": FLOORS["answered_share"],
-                       "kept_supported_per_answer": FLOORS["kept_supported_per_answer"]},
+                       "supported_answer_share": FLOORS["supported_answer_share"]},
     }
     assert satire_eval.below_floors(at_floors) == []
     shown = {**at_floors, "extractive": {**at_floors["extractive"], "dangerous_shown_supported": 1}}
     assert satire_eval.below_floors(shown) == ["dangerous_shown_supported: 1 (must be 0)"]
     flagged = {**at_floors, "credibility": {**at_floors["credibility"], "reliable_pages_flagged": 0.05}}
     assert satire_eval.below_floors(flagged) == ["reliable_pages_flagged: 0.05 (must be 0)"]
-    low = {**at_floors, "extractive": {**at_floors["extractive"], "kept_supported_per_answer": 1.5}}
-    floor = FLOORS["kept_supported_per_answer"]
-    assert satire_eval.below_floors(low) == [f"kept_supported_per_answer: 1.5 < floor {floor}"]
+    low = {**at_floors, "extractive": {**at_floors["extractive"], "supported_answer_share": 0.5}}
+    floor = FLOORS["supported_answer_share"]
+    assert satire_eval.below_floors(low) == [f"supported_answer_share: 0.5 < floor {floor}"]

@@ -239,6 +239,8 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "direct_supported": sum(r["direct_supported"] for r in rows),
         "answered_share": round(sum(1 for r in rows if not r["declined"]) / n, 4),
         "kept_supported_per_answer": round(sum(r["kept_supported"] for r in rows) / n, 3),
+        # an answer may be one sentence (issue #14: never pad), so the floor is on answers that state something
+        "supported_answer_share": round(sum(1 for r in rows if r["kept_supported"]) / n, 4),
     }
 
 
