@@ -45,7 +45,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     [wheel] = (root / "dist").glob("verisight-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for data in ("retrieval/data/pydocs_queries.jsonl", "retrieval/data/pydocs_floors.json",
-                 "verifier/data/eval_floors.json", "verisight/gates.py", "crawler/evaluate.py"):
+                 "verifier/data/eval_floors.json", "verisight/gates.py", "crawler/evaluate.py",
+                 "verifier/data/verifier_pages.jsonl", "verifier/data/verifier_pages_heldout.jsonl",
+                 "verifier/data/baseline_judge_session1.json", "verisight/data/satire_e2e.jsonl",
+                 "verisight/data/satire_e2e_sites.jsonl", "verisight/satire_eval.py", "verifier/heldout.py"):
         assert data in names, data
     assert not any(n.startswith(("bench/", "training/", "tests/")) for n in names)
     venv = root / "venv"
@@ -88,3 +91,17 @@ def test_eval_verifier_runs_from_the_wheel(installed: Path, tmp_path: Path) -> N
     result = _run(installed / "verisight", "eval", "verifier", "--file", claims, "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["embedded"]["n"] == 2
+
+
+def test_eval_verifier_gate_runs_from_the_wheel(installed: Path, tmp_path: Path) -> None:
+    """Our page-level sets and the session-1 baseline ship; the external sets are named as not measured."""
+    result = _run(installed / "verisight", "eval", "verifier-gate", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    floors = json.loads((REPO / "verifier" / "data" / "eval_floors.json").read_text(encoding="utf-8"))["embedded"]
+    for name in ("own_pages_heldout", "own_pages_heldout_2"):
+        assert figures["embedded"][name]["balanced_accuracy"] >= floors[name]
+        assert figures["embedded"][name]["n"] == figures["baseline"][name]["n"] >= 150
+    assert "wice_dev" in figures["not_measured"] and "wice_dev" not in figures["embedded"]
+    wrong = _run(installed / "verisight", "eval", "verifier-gate", "--claims", tmp_path, cwd=tmp_path)
+    assert wrong.returncode == 1 and "no wice_dev.jsonl" in wrong.stderr and "Traceback" not in wrong.stderr

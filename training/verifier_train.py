@@ -6,7 +6,7 @@ out-of-fold predictions (5-fold, grouped by claim) of the train claims, scored a
 evidence passages of a claim, shuffled and concatenated, max over windows), because that is how whole pages are
 scored at run time. Word weights come
 from general-English frequencies (wordfreq) unless ``--weights fcgpt``. Our hand-labelled page-level claims
-(``bench/data/verifier_pages.jsonl``) are reported as a held-out set, or tuned on with ``--tune-own-pages``.
+(``verifier/data/verifier_pages.jsonl``) are reported as a held-out set, or tuned on with ``--tune-own-pages``.
 The models, the calibration fit and the threshold searches live in ``training/verifier_fit.py``.
 
 Usage: pip install wordfreq==3.1.1 (training only), then
@@ -67,10 +67,10 @@ SEED = 13
 # Claim decomposition (verifier/decompose.py): (mode, aggregate), tried with every model kind and window.
 NO_DECOMPOSITION = ("none", "geo")
 DECOMPOSITIONS = (("clauses", "geo"), ("clauses", "min"), ("chunks", "geo"), ("chunks", "max_full_min"))
-# Our own hand-labelled claims against whole real pages (bench/verifier_pages_build.py): by default a held-out set,
+# Our own hand-labelled claims against whole real pages (training/verifier_pages_build.py): by default a held-out set,
 # only reported. With --tune-own-pages they choose the configuration and threshold together with the Factcheck-GPT
 # pseudo-pages, and their figure is cross-fitted by page (see docs/measurements.md for both judges).
-OWN_PAGES = ROOT / "bench/data/verifier_pages.jsonl"
+OWN_PAGES = ROOT / "verifier/data/verifier_pages.jsonl"
 # Page-level calibration covariates (verifier.judges.calibrate), chosen like everything else on the Factcheck-GPT
 # out-of-fold pseudo-pages; () is no calibration.
 CALIBRATIONS: tuple[tuple[str, ...], ...] = (("content_words",), ("content_words", "parts"))

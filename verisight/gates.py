@@ -1,4 +1,5 @@
-"""Quality gates that ship in the package, so ``verisight eval retrieval|usefulness|extraction`` runs from a wheel.
+"""Quality gates that ship in the package, so ``verisight eval retrieval|usefulness|extraction|verifier-gate|satire``
+runs from a wheel.
 
 Each gate measures one stage on a fixed set and compares the figures with floors that are only ever raised:
 
@@ -7,7 +8,12 @@ Each gate measures one stage on a fixed set and compares the figures with floors
 - ``usefulness``: the share of claims kept as supported and of answers given on the same questions, with the
   engine's default settings, floors ``usefulness_pydocs`` in ``verifier/data/eval_floors.json``;
 - ``extraction``: macro F1 of the extractor against hand-checked main texts (``crawler.evaluate``); the pages are
-  not shipped (their licences vary), so this gate takes the set's folder (``bench/data/extraction`` in a checkout).
+  not shipped (their licences vary), so this gate takes the set's folder (``bench/data/extraction`` in a checkout);
+- ``verifier-gate``: the embedded judge's balanced accuracy on our page-level claims and, given the folder of the
+  external claim sets (``../shared/data/claims``), WiCE dev and held-out Factcheck-GPT, next to the session-1 judge
+  as baseline (``verifier.heldout``), floors ``embedded`` in ``verifier/data/eval_floors.json``;
+- ``satire``: the satire/joke trap set through a real engine, both splits, extractive overviews
+  (``verisight.satire_eval``): no dangerous claim shown as supported, floors ``satire_e2e``.
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ from retrieval.embed import get_embedder
 from retrieval.evaluate import evaluate as evaluate_retrieval
 from retrieval.evaluate import load_queries
 from retrieval.index import HybridIndex
+from verifier import heldout
+from verisight import satire_eval
 from verisight.bench import usefulness
 from verisight.engine import Engine
 from verisight.errors import BadQuery
@@ -33,7 +41,7 @@ from verisight.settings import load_settings
 
 log = logging.getLogger(__name__)
 
-GATES = ("retrieval", "usefulness", "extraction")
+GATES = ("retrieval", "usefulness", "extraction", "verifier-gate", "satire")
 EVAL_FLOORS = files("verifier") / "data" / "eval_floors.json"
 
 
@@ -89,12 +97,34 @@ def extraction_gate(pages: Path | None = None) -> GateResult:
                       extraction.below_floor(results, data))
 
 
+def verifier_gate(claims: Path | None = None) -> GateResult:
+    """The embedded judge and the session-1 baseline on the held-out sets; ``claims`` holds WiCE and Factcheck-GPT."""
+    if claims is not None and not (claims / "wice_dev.jsonl").is_file():
+        raise BadQuery(f"{claims} holds no wice_dev.jsonl; pass the claims folder, e.g. --claims ../shared/data/claims")
+    figures: dict[str, Any] = heldout.slim(heldout.run(claims))
+    if claims is None:
+        figures["not_measured"] = list(heldout.EXTERNAL_SETS)
+        log.warning("no --claims folder: %s not measured", ", ".join(heldout.EXTERNAL_SETS))
+    return GateResult("verifier-gate", figures, heldout.below_floors(figures["embedded"]))
+
+
+def satire_gate() -> GateResult:
+    """The satire/joke trap set (both splits) through a real engine with extractive overviews."""
+    figures = satire_eval.summary(satire_eval.run("all", ("extractive",)))
+    return GateResult("satire", figures, satire_eval.below_floors(figures))
+
+
 def run_gate(name: str, *, path: Path | None = None) -> GateResult:
-    """Run the gate ``name``; ``path`` is the extraction set, or the folder the other gates build their index in."""
+    """Run the gate ``name``; ``path`` is the extraction set, the external claims folder (``verifier-gate``), or the
+    folder the retrieval and usefulness gates build their index in."""
     if name == "retrieval":
         return retrieval_gate(path)
     if name == "usefulness":
         return usefulness_gate(path)
     if name == "extraction":
         return extraction_gate(path)
+    if name == "verifier-gate":
+        return verifier_gate(path)
+    if name == "satire":
+        return satire_gate()
     raise BadQuery(f"unknown gate {name!r}; choose {', '.join(GATES)}")

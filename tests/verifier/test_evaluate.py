@@ -111,7 +111,7 @@ def test_factcheckgpt_heldout_floors(claims: Path) -> None:
         >= floors["factcheckgpt_heldout_passages"]
     )
     page_scores, labels = [], []
-    for c in held:  # pseudo-pages, built as bench/verifier_train.py builds them
+    for c in held:  # pseudo-pages, built as training/verifier_train.py builds them
         sents, label = pseudo_page(c, grouped[c])
         page_scores.append(judge.score_sentences(c, sents)[0])
         labels.append(label)
@@ -149,8 +149,8 @@ def test_factcheckgpt_heldout_composite_floor(claims: Path) -> None:
     [("own_pages_heldout", "verifier_pages.jsonl", 200), ("own_pages_heldout_2", "verifier_pages_heldout.jsonl", 150)],
 )
 def test_own_pages_heldout_floor(name: str, file: str, min_rows: int) -> None:
-    """Our hand-labelled claims against whole real pages (in the repository, so this runs in CI too)."""
+    """Our hand-labelled claims against whole real pages (package data, so this runs in CI too)."""
     floors = json.loads(FLOORS.read_text())["embedded"]
-    rows = load_claims(Path(__file__).parents[2] / "bench" / "data" / file, "jsonl")
+    rows = load_claims(FLOORS.parent / file, "jsonl")
     assert len(rows) >= min_rows and all(isinstance(e, list) for _, e, _ in rows)
     assert evaluate(get_judge("embedded"), rows)["balanced_accuracy"] >= floors[name]

@@ -91,7 +91,8 @@ def test_suite_needs_the_shared_data_folder(tmp_path: Path) -> None:
 
 
 def test_cli_eval_verifier_suite_prints_json_only(data: Path, tmp_path: Path) -> None:
-    """``verisight eval verifier --suite DIR --json``: JSON on stdout, progress on stderr, embedded as baseline."""
+    """``verisight eval verifier --suite DIR --json``: JSON on stdout, progress on stderr, embedded as baseline and
+    the session-1 judge (package data) scored in the same run."""
     import os
     import subprocess
     import sys
@@ -106,6 +107,9 @@ def test_cli_eval_verifier_suite_prints_json_only(data: Path, tmp_path: Path) ->
     )
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
-    assert list(result) == ["embedded"]
-    assert "wice_dev" in result["embedded"] and "fool_me_twice_test" in result["embedded"]["sets"]
+    assert list(result) == ["embedded", "embedded_session1"]
+    shipped, session1 = result["embedded"], result["embedded_session1"]
+    assert "wice_dev" in shipped and "fool_me_twice_test" in shipped["sets"]
+    assert set(shipped["sets"]) == set(session1["sets"]) and session1["wice_dev"]["own"]["n"] == 4
+    assert shipped["threshold"] != session1["threshold"]  # two different judges, not one scored twice
     assert "WiCE dev" in proc.stderr

@@ -34,10 +34,13 @@ def llm_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _eval_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("what", choices=("retrieval", "verifier", "usefulness", "extraction", "answers"))
+    p.add_argument("what", choices=("retrieval", "verifier", "verifier-gate", "usefulness", "extraction", "satire",
+                                     "answers"))
     p.add_argument("--queries", help="retrieval: JSONL of {q, relevant} scored on this data directory's index "
                    "(without it: the Python-docs gate)")
     p.add_argument("--pages", metavar="DIR", help="extraction: the extraction set (default: bench/data/extraction)")
+    p.add_argument("--claims", metavar="DIR", help="verifier-gate: the folder of wice_dev.jsonl and "
+                   "factcheckgpt_claim_evidence_stance.jsonl, e.g. ../shared/data/claims (without it: our sets only)")
     eval_answers_arguments(p)
     p.add_argument("--file", help="verifier: claim/evidence file")
     p.add_argument("--suite", metavar="DATA_DIR",
@@ -55,9 +58,12 @@ def _eval_verifier(args: argparse.Namespace, settings: Settings) -> dict[str, An
 
     if args.suite:
         from verifier.external import evaluate_suite, load_suite, wice_pages
+        from verifier.heldout import BASELINE
+        from verifier.judges import EmbeddedJudge, Judge
 
         names = list(dict.fromkeys(["embedded", *(args.judge or [settings.judge])]))  # embedded: the baseline
-        judges = {name: Engine(settings.with_overrides(judge=name)).judge for name in names}
+        judges: dict[str, Judge] = {name: Engine(settings.with_overrides(judge=name)).judge for name in names}
+        judges["embedded_session1"] = EmbeddedJudge(BASELINE)  # the session-1 judge, scored in the same run
         data = Path(args.suite)
         suite: dict[str, Any] = evaluate_suite(judges, load_suite(data, args.limit), wice_pages(data),
                                                progress=err)
@@ -86,17 +92,20 @@ def _eval_retrieval(args: argparse.Namespace, settings: Settings) -> dict[str, A
 
 
 @command(
-    "eval", "quality figures; retrieval (without --queries), usefulness and extraction are gates with floors",
+    "eval", "quality figures; retrieval (without --queries), usefulness, extraction, verifier-gate and satire are "
+    "gates with floors (exit 1 below one)",
     _eval_args, data="none",
 )
 def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
-    """verisight eval retrieval|verifier|usefulness|extraction|answers"""
+    """verisight eval retrieval|verifier|verifier-gate|usefulness|extraction|satire|answers"""
     if args.what == "answers":
         return eval_answers(args, settings)
-    if args.what in ("usefulness", "extraction") or (args.what == "retrieval" and not args.queries):
+    if args.what in ("usefulness", "extraction", "verifier-gate", "satire") or (
+            args.what == "retrieval" and not args.queries):
         from verisight.gates import run_gate
 
-        gate = run_gate(args.what, path=Path(args.pages) if args.pages else None)
+        path = args.claims if args.what == "verifier-gate" else args.pages
+        gate = run_gate(args.what, path=Path(path) if path else None)
         out_json(gate.figures)
         for line in gate.failures:
             err(f"below floor: {line}")

@@ -1,10 +1,10 @@
 """The satire/joke trap set through the engine, end to end: no dangerous claim may be shown as supported.
 
-Data: ``bench/data/satire_e2e.jsonl`` (20 dangerous-advice topics, each with satire, joke-forum or republished
-satire pages stating the advice and a reliable page saying the opposite; split dev/test by topic before any
-tuning) and ``bench/data/satire_e2e_sites.jsonl`` (each site's name, footer, home and about text). Every page is
-rendered as HTML (footers and credit lines in the markup, as real sites put them), extracted by the crawler's
-extractor, stored with its raw HTML and indexed by a real engine in a temporary data directory.
+Data (package data of ``verisight``): ``data/satire_e2e.jsonl`` (20 dangerous-advice topics, each with satire,
+joke-forum or republished satire pages stating the advice and a reliable page saying the opposite; split dev/test
+by topic before any tuning) and ``data/satire_e2e_sites.jsonl`` (each site's name, footer, home and about text).
+Every page is rendered as HTML (footers and credit lines in the markup, as real sites put them), extracted by the
+crawler's extractor, stored with its raw HTML and indexed by a real engine in a temporary data directory.
 
 Per topic it reports, for each overview mode asked for:
 
@@ -17,7 +17,9 @@ Per topic it reports, for each overview mode asked for:
   the fact checks that report on the satire);
 - usefulness on the same questions: claims kept as supported and answers not declined.
 
-Usage: .venv/bin/python bench/satire_e2e_eval.py [--split dev|test|all] [--modes extractive,generated] [--json F]
+The gate (``verisight eval satire``, ``verisight.gates``) runs both splits with extractive overviews against the
+floors ``satire_e2e`` in ``verifier/data/eval_floors.json``; every row, other splits and modes:
+``python -m verisight.satire_eval [--split dev|test|all] [--modes extractive,generated] [--json F]``.
 """
 
 from __future__ import annotations
@@ -26,22 +28,21 @@ import argparse
 import html
 import json
 import re
-import sys
 import tempfile
 import time
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from crawler import extract
+from synth.types import Claim, Source
+from verisight.engine import Engine
+from verisight.errors import BadQuery
+from verisight.settings import load_settings
 
-from crawler import extract  # noqa: E402
-from synth.types import Claim, Source  # noqa: E402
-from verisight.engine import Engine  # noqa: E402
-from verisight.settings import load_settings  # noqa: E402
-
-TOPICS = ROOT / "bench" / "data" / "satire_e2e.jsonl"
-SITES = ROOT / "bench" / "data" / "satire_e2e_sites.jsonl"
+TOPICS = files("verisight") / "data" / "satire_e2e.jsonl"
+SITES = files("verisight") / "data" / "satire_e2e_sites.jsonl"
+FLOORS = files("verifier") / "data" / "eval_floors.json"
 RISKY = ("satire", "joke_forum", "satire_copy")
 #: a sentence that negates or frames the advice is not the dangerous claim (the demo manifest's guard)
 GUARD = (
@@ -142,7 +143,7 @@ def build_engine(data: Path, topics: list[dict[str, Any]], sites: dict[str, dict
     for url, raw in pages:
         doc = extract(raw, url)
         if doc is None:
-            raise SystemExit(f"extraction failed for {url}")
+            raise BadQuery(f"extraction failed for {url}")
         engine.documents.put(doc, raw)
     engine.update_index()
     return engine
@@ -238,32 +239,59 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "direct_supported": sum(r["direct_supported"] for r in rows),
         "answered_share": round(sum(1 for r in rows if not r["declined"]) / n, 4),
         "kept_supported_per_answer": round(sum(r["kept_supported"] for r in rows) / n, 3),
+        # an answer may be one sentence (issue #14: never pad), so the floor is on answers that state something
+        "supported_answer_share": round(sum(1 for r in rows if r["kept_supported"]) / n, 4),
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the set; print the summary (and write everything to --json)."""
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
-    ap.add_argument("--modes", default="extractive", help="comma-separated overview modes (extractive, generated)")
-    ap.add_argument("--json", type=Path, help="write every row here")
-    args = ap.parse_args(argv)
+def run(split: str = "dev", modes: tuple[str, ...] = ("extractive",)) -> dict[str, Any]:
+    """Every page's credibility label and, per overview mode, each topic's row and the summary over ``split``."""
     every, sites = load("all")
-    topics = [t for t in every if args.split == "all" or t["split"] == args.split]
-    out: dict[str, Any] = {"split": args.split}
+    topics = [t for t in every if split == "all" or t["split"] == split]
+    out: dict[str, Any] = {"split": split}
     with tempfile.TemporaryDirectory() as tmp:
         engine = build_engine(Path(tmp), every, sites)
         out["credibility"] = page_labels(engine, topics)
         engine.close()
-        for mode in args.modes.split(","):
+        for mode in modes:
             engine = Engine(load_settings(Path(tmp), environ={}, config_file=Path(tmp) / "none.toml",
                                           synth_mode=mode))
-            rows = [run_topic(engine, t) for t in topics]
+            try:
+                rows = [run_topic(engine, t) for t in topics]
+            finally:
+                engine.close()
             out[mode] = {"summary": summarise(rows), "topics": rows}
-            engine.close()
-    summary = {k: v["summary"] for k, v in out.items() if isinstance(v, dict) and "summary" in v}
+    return out
+
+
+def summary(out: dict[str, Any]) -> dict[str, Any]:
+    """The figures of a ``run`` without the per-topic rows and per-page labels."""
+    modes = {k: v["summary"] for k, v in out.items() if isinstance(v, dict) and "summary" in v}
     cred = {k: v for k, v in out["credibility"].items() if k != "pages"}
-    print(json.dumps({"split": args.split, "credibility": cred, **summary}, indent=1))
+    return {"split": out["split"], "credibility": cred, **modes}
+
+
+def below_floors(figures: dict[str, Any]) -> list[str]:
+    """What fails in a ``summary`` of the extractive mode: any dangerous claim shown or judged supported, any reliable
+    page or fact check flagged, or a share below the floors ``satire_e2e`` (only ever raised)."""
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))["satire_e2e"]
+    got = {**figures["credibility"], **figures["extractive"]}
+    failures = [f"{name}: {got[name]} (must be 0)" for name in
+                ("dangerous_shown_supported", "direct_supported", "reliable_pages_flagged", "fact_check_pages_flagged")
+                if got[name]]
+    failures += [f"{name}: {got[name]} < floor {floor}" for name, floor in floors.items() if got[name] < floor]
+    return failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the set; print the summary (and write everything to --json)."""
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap.add_argument("--modes", default="extractive", help="comma-separated overview modes (extractive, generated)")
+    ap.add_argument("--json", type=Path, help="write every row here")
+    args = ap.parse_args(argv)
+    out = run(args.split, tuple(args.modes.split(",")))
+    print(json.dumps(summary(out), indent=1))
     if args.json:
         args.json.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     return 0

@@ -1,4 +1,4 @@
-"""Build ``bench/data/verifier_pages.jsonl``: hand-labelled claims checked against whole documentation pages.
+"""Build ``verifier/data/verifier_pages.jsonl``: hand-labelled claims checked against whole documentation pages.
 
 Each row pairs one paraphrased, encyclopedia-style claim with the sentences of ONE whole web page (the first
 400 sentences of its extracted main text) and a label: ``supported`` (every part of the claim is stated or
@@ -13,7 +13,7 @@ site, the copied satire post and the forum's joke replies are not used as claim 
 with Verisight's own extractor (``crawler.extract``) and split with ``verifier.features.split_sentences``.
 Claims on demo pages are labelled by what the page states, regardless of real-world truth.
 
-The claims and labels (``bench/data/verifier_pages_claims.jsonl``: page, claim, detail, note) were written by
+The claims and labels (``training/data/verifier_pages_claims.jsonl``: page, claim, detail, note) were written by
 hand for Verisight, after reading the extracted sentences, without looking at any model's scores. Notes cite the
 sentence indices (0-based, in ``evidence``) that support the claim or say what is missing.
 
@@ -21,10 +21,10 @@ Sentence indices in the notes refer to the splitting at the time the claims were
 were written when the verifier split on every full stop (so "3.11" was two sentences), and the labels never
 depend on them.
 
-A second table, ``bench/data/verifier_pages_heldout_claims.jsonl`` (other pages, written later by the same rules),
-builds ``bench/data/verifier_pages_heldout.jsonl``: a set no judge configuration or threshold was chosen on.
+A second table, ``training/data/verifier_pages_heldout_claims.jsonl`` (other pages, written later by the same rules),
+builds ``verifier/data/verifier_pages_heldout.jsonl``: a set no judge configuration or threshold was chosen on.
 
-Usage: .venv/bin/python bench/verifier_pages_build.py [--claims FILE --out FILE]
+Usage: .venv/bin/python training/verifier_pages_build.py [--claims FILE --out FILE]
 """
 
 from __future__ import annotations
@@ -40,14 +40,14 @@ from verifier.features import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = Path("/usr/share/doc/python3.11/html")
-OUT = ROOT / "bench/data/verifier_pages.jsonl"
+OUT = ROOT / "verifier/data/verifier_pages.jsonl"
 BASE_URL = "https://docs.python.org/3.11/"
 DEMO_SITE = ROOT / "verisight/demo/site"
 DEMO_PREFIX = "demo:"
 MAX_SENTENCES = 400
 DETAILS = ("supported", "partially_supported", "not_supported")
 
-CLAIMS_FILE = ROOT / "bench/data/verifier_pages_claims.jsonl"  # the hand-written table: page, claim, detail, note
+CLAIMS_FILE = ROOT / "training/data/verifier_pages_claims.jsonl"  # the hand-written table: page, claim, detail, note
 
 
 def page_source(page: str) -> tuple[Path, str]:
