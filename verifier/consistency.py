@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from verifier.decompose import clauses
-from verifier.features import content_stems, debunk_cues, is_negated, split_sentences, stem, words
+from verifier.features import CONDITIONAL_FALSE, content_stems, debunk_cues, is_negated, split_sentences, stem, words
 from verifier.lexicon import ANTONYMS, NEGATIONS, STOPWORDS
 
 #: a disagreeing sentence shares at least this many content words with the claim clause (all, for a shorter one)
@@ -83,6 +83,8 @@ def _clause_disagreement(clause: str, sentence: str, min_shared: int) -> str:
             if opposite and w not in lowered and opposite & lowered:
                 return f"{w!r} against {sorted(opposite & lowered)[0]!r}"
     m = _REJECT.search(sentence)
+    if m and "false" in m.group(0).lower() and CONDITIONAL_FALSE.search(sentence):
+        return ""  # a case of a condition ("if the expression is false, ..."), not a verdict on the claim
     return m.group(0).lower() if m and not _REJECT.search(clause) else ""
 
 

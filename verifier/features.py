@@ -318,6 +318,10 @@ def negates_claim(claim: str, sentence: str, scope: int = 3) -> bool:
     return False
 
 
+#: "if the expression is false, ..." states a case, not a verdict on a claim
+CONDITIONAL_FALSE = re.compile(r"\b(?:if|when|unless|until|once)\b[^.;:!?]{0,80}?\bfalse\b", re.IGNORECASE)
+
+
 def framing_cues(
     claim: str, sentences: Sequence[str], context: Sequence[str] = (), min_overlap: float = 0.5
 ) -> list[str]:
@@ -340,7 +344,9 @@ def framing_cues(
     need = max(min_overlap * len(cs), min(len(cs), 3))
     for s in (*sentences, *context):
         if len(cs & set(content_stems(s))) >= need:
-            cues.extend(debunk_cues(s))
+            # "if the expression is false, ..." states a case, it does not call the claim false
+            cases = CONDITIONAL_FALSE.search(s) is not None
+            cues.extend(c for c in debunk_cues(s) if not (cases and c.lower() == "false"))
             if negates_claim(claim, s):
                 cues.append("negated")
     return cues

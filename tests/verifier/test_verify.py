@@ -324,3 +324,18 @@ def test_a_forum_claim_a_credible_source_contradicts_is_dropped_not_hedged(verif
     [v] = verifier.verify([claim], sources, passages, cred)
     assert v.verdict.label == "contradicted" and v.action == "drop", v.verdict
     assert v.verdict.evidence[0].source_id == 2
+
+
+def test_a_conditional_false_nearby_does_not_frame_a_definition_as_rejected() -> None:
+    """'if the expression is false, ...' describes a case; it is not a source rejecting the claim as false."""
+    from verifier.consistency import disagreement
+    from verifier.features import framing_cues
+
+    claim = 'The "while" statement is used for repeated execution as long as an expression is true:'
+    context = ["This repeatedly tests the expression and, if it is true, executes the first suite; if the expression "
+               "is false (which may be the first time it is tested) the suite of the else clause is executed."]
+    assert framing_cues(claim, [claim], context) == []
+    assert disagreement(claim, context[0]) == ""  # nor a second source disagreeing
+    debunk = ["It is false that the while statement is used for repeated execution as long as an expression is true."]
+    assert "false" in [c.lower() for c in framing_cues(claim, [claim], debunk)]
+    assert disagreement(claim, debunk[0])
