@@ -51,6 +51,12 @@ PIZZA = "How do I keep cheese from sliding off my pizza?"
 # A question where a forum post says something no credible page says (the pizza question's forum advice is now
 # shown as supported by the cooking site that says the same, so it no longer has a forum-only claim to review).
 FORUM_ONLY = "My sourdough starter is not bubbling"
+# A question that brings back the forum's glue-on-pizza joke itself (the pizza question quotes only the cooking
+# site now); the news report about the joke is a credible page and may be kept, the forum post itself never.
+JOKE = "Should I mix glue into pizza sauce to make cheese stick?"
+# What the manifest calls the dangerous glue advice (a claim that puts glue in food and does not negate it).
+GLUE_ADVICE = [re.compile(p, re.IGNORECASE)
+               for p in next(c for c in MANIFEST["satire_regression"] if c["query"] == PIZZA)["forbidden"]]
 REVIEWER = ("rita", "a long test password")
 
 # On a developer machine without Chromium these skip; in CI (CI=true) they must run, so a missing browser fails.
@@ -298,14 +304,26 @@ def sign_in_with(page: Any, name: str, secret: str) -> None:
     page.wait_for_url(re.compile(r"/audit$"))
 
 
-def forum_source(answer: dict[str, Any]) -> dict[str, Any]:
-    """The demo forum's source in an answer."""
-    return next(s for s in answer["sources"] if "kitchentalk" in s["site"])
+def source_at(answer: dict[str, Any], url: str) -> dict[str, Any]:
+    """The answer's source for ``url``."""
+    return next(s for s in answer["sources"] if s["url"] == url)
+
+
+def cited_source(answer: dict[str, Any], claim: dict[str, Any]) -> dict[str, Any]:
+    """The first source ``claim`` cites."""
+    return next(s for s in answer["sources"] if s["id"] == claim["citations"][0])
+
+
+def forum_ids(answer: dict[str, Any]) -> set[int]:
+    """The ids of the answer's sources on the demo forum (a thread and the forum's index page can both be cited)."""
+    return {s["id"] for s in answer["sources"] if "kitchentalk" in s["site"]}
 
 
 def glue_claims(answer: dict[str, Any]) -> list[dict[str, Any]]:
-    """The glue-on-pizza joke's claims in an answer."""
-    return [c for c in answer["overview"]["claims"] if "glue" in c["text"].lower() or "tack" in c["text"].lower()]
+    """The glue-on-pizza joke's claims in an answer: the glue advice itself, cited to the demo forum."""
+    forum = forum_ids(answer)
+    return [c for c in answer["overview"]["claims"]
+            if any(p.search(c["text"]) for p in GLUE_ADVICE) and forum & set(c["citations"])]
 
 
 def test_a_reviewer_signs_in_with_the_printed_token(fresh_site: tuple[str, Engine, str], browser: Any) -> None:
@@ -327,14 +345,17 @@ def test_a_domain_relabel_leaves_the_joke_post_hedged(fresh_site: tuple[str, Eng
     context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto("/")
-    before = ask(page, PIZZA)
+    before = ask(page, JOKE)
     jokes = glue_claims(before)
-    assert jokes and all(c["action"] != "keep" for c in jokes), "the glue joke must be flagged to begin with"
-    forum = forum_source(before)
-    joke = next(c for c in jokes if c["citations"])
+    assert jokes, "the glue question over the demo corpus must quote the forum's glue joke"
+    assert all(c["action"] != "keep" and c["verdict"]["label"] != "supported" for c in jokes), \
+        "the glue joke must be flagged to begin with"
+    joke = jokes[0]
+    thread = cited_source(before, joke)
+    assert thread["credibility"]["label"] == "user_generated"
 
     sign_in_with(page, "tom", token)
-    group = page.locator("li#group-" + answers_group_id(normalise_claim(joke["text"]), forum["site"]))
+    group = page.locator("li#group-" + answers_group_id(normalise_claim(joke["text"]), thread["site"]))
     assert group.count() == 1
     domain_choice = group.locator("input[name=scope][value=domain]")
     domain_choice.check()
@@ -345,12 +366,17 @@ def test_a_domain_relabel_leaves_the_joke_post_hedged(fresh_site: tuple[str, Eng
     playwright_api.expect(page.locator(".flash")).to_contain_text("every page of kitchentalk.example")
 
     page.goto("/")
-    after = ask(page, PIZZA)
-    assert forum_source(after)["credibility"]["label"] == "user_generated"
-    assert any("tom" in r for r in forum_source(after)["credibility"]["reasons"])
-    assert glue_claims(after) and all(c["action"] != "keep" for c in glue_claims(after))
-    for text in shown_claims(page, "keep"):
-        assert "glue" not in text.lower(), f"the joke came back as a verified fact: {text!r}"
+    after = ask(page, JOKE)
+    assert source_at(after, thread["url"])["credibility"]["label"] == "user_generated"
+    assert any("tom" in r for r in source_at(after, thread["url"])["credibility"]["reasons"])
+    assert glue_claims(after), "the glue joke left the answer instead of staying hedged"
+    for claim in glue_claims(after):
+        assert claim["action"] != "keep" and claim["verdict"]["label"] != "supported", \
+            f"the joke came back as a verified fact: {claim['text']!r}"
+    kept = shown_claims(page, "keep")
+    assert kept, "the answer should still show the credible pages' claims"
+    for text in kept:
+        assert joke["text"] not in text, f"the joke came back as a verified fact: {text!r}"
     assert not page.locator("#status").inner_text().startswith("Done: 3 claim(s) verified, 0 hedged")
     context.close()
 
@@ -360,12 +386,16 @@ def test_undo_restores_the_automatic_label(fresh_site: tuple[str, Engine, str], 
     context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto("/")
-    before = ask(page, PIZZA)
-    automatic = forum_source(before)["credibility"]
-    joke = next(c for c in glue_claims(before) if c["citations"])
+    before = ask(page, JOKE)
+    jokes = glue_claims(before)
+    assert jokes, "the glue question over the demo corpus must quote the forum's glue joke"
+    joke = jokes[0]
+    thread = cited_source(before, joke)
+    automatic = thread["credibility"]
+    assert automatic["label"] == "user_generated"
 
     sign_in_with(page, "tom", token)
-    gid = "li#group-" + answers_group_id(normalise_claim(joke["text"]), forum_source(before)["site"])
+    gid = "li#group-" + answers_group_id(normalise_claim(joke["text"]), thread["site"])
     page.locator(gid).locator("input[name=scope][value=page]").check()
     page.locator(gid).locator("select[name=label]").select_option("satire")
     page.locator(gid).locator("form.label-source button[type=submit]").click()
@@ -373,8 +403,8 @@ def test_undo_restores_the_automatic_label(fresh_site: tuple[str, Engine, str], 
     playwright_api.expect(page.locator(gid).locator(".reviewer-label")).to_contain_text("This page labelled")
 
     page.goto("/")
-    labelled = ask(page, PIZZA)
-    assert forum_source(labelled)["credibility"]["label"] == "satire"
+    labelled = ask(page, JOKE)
+    assert source_at(labelled, thread["url"])["credibility"]["label"] == "satire"
 
     page.goto("/audit")
     page.locator(gid).locator("input[name=scope][value=page]").check()
@@ -383,11 +413,12 @@ def test_undo_restores_the_automatic_label(fresh_site: tuple[str, Engine, str], 
     playwright_api.expect(page.locator(".flash")).to_contain_text("back to automatic")
 
     page.goto("/")
-    after = ask(page, PIZZA)
-    assert forum_source(after)["credibility"] == automatic
-    badge = page.locator(f"#source-{forum_source(after)['id']} .badge")
+    after = ask(page, JOKE)
+    restored = source_at(after, thread["url"])
+    assert restored["credibility"] == automatic
+    badge = page.locator(f"#source-{restored['id']} .badge")
     playwright_api.expect(badge).to_have_text("User-generated")
-    assert "a reviewer" not in page.locator(f"#source-{forum_source(after)['id']}").inner_text()
+    assert "a reviewer" not in page.locator(f"#source-{restored['id']}").inner_text()
     context.close()
 
 
@@ -396,22 +427,25 @@ def test_a_dismiss_changes_the_next_answer(fresh_site: tuple[str, Engine, str], 
     context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto("/")
-    query = MANIFEST["check_query"]
+    query = FORUM_ONLY
     before = ask(page, query)
-    hedged = [c for c in before["overview"]["claims"] if c["action"] == "hedge" and c["citations"]]
-    assert hedged, "the burn question over the demo corpus must give a hedged (forum) claim to review"
+    forum = forum_ids(before)
+    hedged = [c for c in before["overview"]["claims"]
+              if c["action"] == "hedge" and c["citations"] and set(c["citations"]) <= forum]
+    assert hedged, "the sourdough question over the demo corpus must give a hedged forum-only claim to review"
     claim = hedged[0]
     site = next(s["site"] for s in before["sources"] if s["id"] == claim["citations"][0])
     status_before = page.locator("#status").inner_text()
 
     sign_in_with(page, "tom", token)
     group = page.locator("li#group-" + answers_group_id(normalise_claim(claim["text"]), site))
-    group.locator("form.decide input[name=note]").fill("matches the hospital's advice")
+    assert group.count() == 1, "the hedged forum claim must be flagged in the audit queue"
+    group.locator("form.decide input[name=note]").fill("matches the cooking guide")
     group.locator("button[value=dismiss]").click()
     playwright_api.expect(page.locator(".flash")).to_contain_text("Dismissed")
     page.goto("/audit?status=dismissed")
     playwright_api.expect(page.locator(".history").first).to_contain_text("tom")
-    playwright_api.expect(page.locator(".history").first).to_contain_text("matches the hospital's advice")
+    playwright_api.expect(page.locator(".history").first).to_contain_text("matches the cooking guide")
 
     page.goto("/")
     after = ask(page, query)

@@ -17,7 +17,17 @@ FORUM = "https://forum.kitchentalk.example/threads/cheese-sliding-off-pizza"
 FORUM_DOMAIN = "kitchentalk.example"
 GUIDE = "https://www.kitchenbasics.example/guides/pizza-cheese"
 SATIRE = "https://www.theunion-satire.example/news/geologists-recommend-one-rock-a-day"
-PIZZA = "How do I keep cheese from sliding off my pizza?"
+# A question whose answer keeps a claim only the forum thread makes, so it is hedged and flagged for review (the
+# pizza question "How do I keep cheese from sliding off my pizza?" no longer is: its forum advice is now supported
+# by the cooking guide that says the same).
+GLUE = "Should I add glue to the pizza sauce?"
+
+
+def forum_only_hedges(answer: dict[str, Any]) -> list[dict[str, Any]]:
+    """The answer's hedged claims that cite only the forum thread."""
+    forum_ids = {s["id"] for s in answer["sources"] if s["url"] == FORUM}
+    return [c for c in answer["overview"]["claims"]
+            if c["action"] == "hedge" and c["citations"] and set(c["citations"]) <= forum_ids]
 
 
 def source(url: str) -> Source:
@@ -98,11 +108,12 @@ def test_source_labels_over_the_api_record_who_when_and_note(scoped_app: Flask, 
     assert body["scope"] == "domain" and body["reviewer"] == "rita" and body["note"] == "moderated" and body["at"]
     assert "every page of kitchentalk.example" in body["warning"] and "own signals still count" in body["warning"]
 
-    answer = api.post("/api/answer", json={"query": PIZZA}).get_json()
+    answer = api.post("/api/answer", json={"query": GLUE}).get_json()
     forum = next(s for s in answer["sources"] if s["url"] == FORUM)
     assert forum["credibility"]["label"] == "user_generated"
-    joke = [c for c in answer["overview"]["claims"] if "glue" in c["text"].lower()]
-    assert all(c["action"] != "keep" for c in joke), "the glue joke came back as a verified fact"
+    glue = [c for c in answer["overview"]["claims"] if "glue" in c["text"].lower()]
+    assert glue, "the glue question must bring back the forum thread's glue claim"
+    assert all(c["action"] != "keep" for c in glue), "a domain label turned a forum post into a verified fact"
 
     page = api.post("/api/audit/sources", json={"url": FORUM, "label": "satire"}, headers=auth).get_json()
     assert page["scope"] == "page" and page["url"] == FORUM and "warning" not in page
@@ -121,8 +132,12 @@ def test_source_labels_over_the_api_record_who_when_and_note(scoped_app: Flask, 
 def test_claim_decisions_record_who_when_note_and_can_be_undone(scoped_app: Flask, reviewer: dict[str, str]) -> None:
     api = scoped_app.test_client()
     auth = {"Authorization": f"Bearer {reviewer['token']}"}
-    api.post("/api/answer", json={"query": PIZZA})
-    [group, *_] = api.get("/api/audit/claims", headers=auth).get_json()["groups"]
+    answer = api.post("/api/answer", json={"query": GLUE}).get_json()
+    hedged = forum_only_hedges(answer)
+    assert hedged, "the glue question must leave a hedged forum-only claim to review"
+    claim = hedged[0]
+    groups = api.get("/api/audit/claims", headers=auth).get_json()["groups"]
+    group = next(g for g in groups if g["text"] == claim["text"])
     assert group["decision"] is None and group["history"] == []
 
     decided = api.post(f"/api/audit/claims/{group['id']}", json={"decision": "dismiss", "note": "checked it"},
@@ -168,21 +183,21 @@ def test_sign_in_with_the_printed_token(scoped_app: Flask, reviewer: dict[str, s
 def test_a_dismissed_flag_changes_the_next_answer(scoped_app: Flask, reviewer: dict[str, str]) -> None:
     api = scoped_app.test_client()
     auth = {"Authorization": f"Bearer {reviewer['token']}"}
-    before = api.post("/api/answer", json={"query": PIZZA}).get_json()
-    hedged = [c for c in before["overview"]["claims"] if c["action"] == "hedge"]
-    assert hedged, "the pizza question must leave a hedged claim"
+    before = api.post("/api/answer", json={"query": GLUE}).get_json()
+    hedged = forum_only_hedges(before)
+    assert hedged, "the glue question must leave a hedged forum-only claim"
     claim = hedged[0]
     groups = api.get("/api/audit/claims", headers=auth).get_json()["groups"]
     group = next(g for g in groups if g["text"] == claim["text"])
     api.post(f"/api/audit/claims/{group['id']}", json={"decision": "dismiss", "note": "right"}, headers=auth)
 
-    after = api.post("/api/answer", json={"query": PIZZA}).get_json()
+    after = api.post("/api/answer", json={"query": GLUE}).get_json()
     [again] = [c for c in after["overview"]["claims"] if c["text"] == claim["text"]]
     assert again["action"] == "keep" and again["verdict"]["label"] == "supported"
     assert "a reviewer confirmed" in again["verdict"]["reason"]
 
     api.post(f"/api/audit/claims/{group['id']}", json={"decision": "automatic"}, headers=auth)
-    undone = api.post("/api/answer", json={"query": PIZZA}).get_json()
+    undone = api.post("/api/answer", json={"query": GLUE}).get_json()
     [back] = [c for c in undone["overview"]["claims"] if c["text"] == claim["text"]]
     assert back["action"] == claim["action"] and back["verdict"]["label"] == claim["verdict"]["label"]
 
