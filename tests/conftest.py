@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +31,17 @@ def demo_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def demo_engine(demo_data: Path) -> Iterator[Engine]:
     """An engine over the demo corpus with the embedded default (generated overviews, embedded judge)."""
     engine = Engine(make_settings(demo_data))
+    yield engine
+    engine.close()
+
+
+@pytest.fixture(scope="module")
+def private_demo_engine(demo_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """An engine over a private copy of the demo data, for tests whose verdicts must not see the answers,
+    reviewer decisions or stores that other tests wrote into the shared demo directory."""
+    data = tmp_path_factory.mktemp("demo-copy") / "data"
+    shutil.copytree(demo_data, data)
+    engine = Engine(make_settings(data))
     yield engine
     engine.close()
 

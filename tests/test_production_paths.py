@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from synth.server import EmbeddedServer
@@ -21,9 +22,13 @@ def test_minicheck_judge_scores_through_the_openai_protocol(llm_server: Embedded
     assert all(0.0 <= s <= 1.0 for s in scores)
 
 
-def test_engine_answers_through_an_openai_compatible_server(llm_server: EmbeddedServer, demo_data: Path) -> None:
+def test_engine_answers_through_an_openai_compatible_server(
+    llm_server: EmbeddedServer, demo_data: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"  # a private copy: answers other tests stored in the shared demo data must not matter
+    shutil.copytree(demo_data, data)
     settings = make_settings(
-        demo_data, llm_backend="openai", llm_base_url=llm_server.base_url, llm_model=llm_server.model_name,
+        data, llm_backend="openai", llm_base_url=llm_server.base_url, llm_model=llm_server.model_name,
         max_tokens=80, llm_timeout_s=600,  # explicit: on a busy machine the 60 s default timed out and fell back
     )
     engine = Engine(settings)

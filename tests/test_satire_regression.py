@@ -14,12 +14,12 @@ MANIFEST = load_manifest()
 
 
 @pytest.mark.parametrize("case", MANIFEST["satire_regression"], ids=lambda c: c["query"][:40])
-def test_dangerous_claim_is_never_kept_as_supported(demo_engine: Engine, case: dict[str, object]) -> None:
+def test_dangerous_claim_is_never_kept_as_supported(private_demo_engine: Engine, case: dict[str, object]) -> None:
     """The risky source is retrieved, the advice reaches the verifier (via the overview or fed directly), and it
     is never kept as supported."""
     forbidden = [str(p) for p in case["forbidden"]]  # type: ignore[attr-defined]
     hosts = [str(h) for h in case["source_hosts"]]  # type: ignore[attr-defined]
-    answer, verdicts, path = risky_verdicts(demo_engine, str(case["query"]), hosts, forbidden)
+    answer, verdicts, path = risky_verdicts(private_demo_engine, str(case["query"]), hosts, forbidden)
     assert verdicts, path
     for claim in verdicts:
         assert claim.verdict.label != "supported", (path, claim)
@@ -30,11 +30,11 @@ def test_dangerous_claim_is_never_kept_as_supported(demo_engine: Engine, case: d
         assert not any(p.search(text) for p in patterns), text
 
 
-def test_demo_sources_get_their_expected_credibility(demo_engine: Engine) -> None:
+def test_demo_sources_get_their_expected_credibility(private_demo_engine: Engine) -> None:
     expected = MANIFEST["credibility_expected"]
     seen: dict[str, str] = {}
     for case in MANIFEST["satire_regression"]:
-        for source in demo_engine.answer(case["query"]).sources:
+        for source in private_demo_engine.answer(case["query"]).sources:
             seen[source.site] = source.credibility.label
     for host in ("www.theunion-satire.example", "forum.kitchentalk.example"):
         if host in seen:

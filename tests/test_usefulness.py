@@ -13,11 +13,11 @@ DEMO = Path(__file__).parents[1] / "verisight" / "demo"
 FLOORS = Path(__file__).parents[1] / "verifier" / "data" / "eval_floors.json"
 
 
-def test_reliable_questions_are_answered_with_kept_claims(demo_engine: Engine) -> None:
+def test_reliable_questions_are_answered_with_kept_claims(private_demo_engine: Engine) -> None:
     """Floors (only ever raised) on the share of claims kept as supported and of answers not declined."""
     questions = [item["q"] for item in json.loads((DEMO / "manifest.json").read_text())["reliable_questions"]]
     assert len(questions) >= 30
-    figures = usefulness(demo_engine, questions)
+    figures = usefulness(private_demo_engine, questions)
     floors = json.loads(FLOORS.read_text())["usefulness_demo"]
     assert figures["claims"] > 0
     detail = [q for q in figures["per_question"] if q["kept"] == 0]

@@ -48,6 +48,7 @@ class Bar:
         target = stream or sys.stderr
         tty = bool(getattr(target, "isatty", lambda: False)())
         self.desc = desc
+        self._tty = tty
         self._out = target
         self._bar: Any = tqdm(
             total=total,
@@ -88,6 +89,8 @@ class Bar:
 
     def close(self, summary: str = "") -> None:
         """Finish the bar and print ``summary`` as a last line."""
+        if not self._tty and self._bar.n:
+            self._bar.refresh()  # a log shows the final count even when the work ended before the first interval
         self._bar.close()
         if summary:
             self._out.write(f"{self.desc}: {summary}\n")
