@@ -25,6 +25,8 @@ from synth.types import Claim, Overview, Source, SynthEventKind
 log = logging.getLogger(__name__)
 
 MODES = ("generated", "extractive")
+#: why a generated overview was replaced by quotes although the model answered
+NO_ANSWER = "wrote no sentence that answers the question from the sources"
 # attribute: the model writes freely, alignment attaches/repairs citations (default, measured best);
 # grammar: a llama.cpp grammar forces "[n]." after every sentence, then the same repair;
 # model: grammar-forced citations kept as the model chose them (for measurement only)
@@ -122,6 +124,9 @@ class Synthesizer:
             except SynthError as exc:
                 log.warning("overview generation failed, falling back to extractive: %s", exc)
                 yield SynthEvent("error", text=str(exc))
+            else:
+                if overview is None or not overview.claims:  # said so, never a silent switch to quotes
+                    yield SynthEvent("error", text=NO_ANSWER)
         if overview is None or not overview.claims:
             overview = yield from self._extractive(query, hits, credible)
         with self._cache_lock:

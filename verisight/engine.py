@@ -18,7 +18,7 @@ from retrieval.index import HybridIndex
 from retrieval.types import Hit
 from synth.backends import GenerationOptions, LLMBackend, get_backend
 from synth.errors import SynthError
-from synth.overview import Synthesizer
+from synth.overview import NO_ANSWER, Synthesizer
 from synth.prompts import number_sources
 from synth.relevance import Answerability
 from synth.types import Overview, Source
@@ -392,5 +392,5 @@ def _answer_id(query: str, draft: str, verified: Sequence[VerifiedClaim]) -> str
 
 def _fallback_notice(model: str, error: str) -> str:
     """What the reader is told when the model failed and the overview was quoted from the sources instead."""
-    why = "timed out" if "timed out" in error else "failed"
+    why = "timed out" if "timed out" in error else error if error == NO_ANSWER else "failed"
     return f"The model ({model}) {why}; the overview below is quoted from the sources instead."
