@@ -21,7 +21,7 @@ from retrieval.chunk import CHUNKER_VERSION, chunk_document
 from retrieval.dense import HNSW_THRESHOLD, DenseIndex
 from retrieval.embed import MAX_TOKENS, Embedder
 from retrieval.errors import EmptyQuery, IndexMissing
-from retrieval.fuse import DEFAULT_WEIGHTS, adjust, rrf
+from retrieval.fuse import DEFAULT_RRF_K, DEFAULT_WEIGHTS, adjust, rrf
 from retrieval.sparse import CorpusStats, SparseIndex
 from retrieval.text import tokenize, words
 from retrieval.types import SEARCH_MODES, Hit, IndexUpdate, Passage
@@ -141,7 +141,7 @@ class HybridIndex:
         dense_kind: str = "auto",
         hnsw_threshold: int = HNSW_THRESHOLD,
         weights: dict[str, float] | None = None,
-        rrf_k: float = 60.0,
+        rrf_k: float = DEFAULT_RRF_K,
         candidates: int = 100,
         embed_batch: int = 1024,
         progress: Callable[[int, int], None] | None = None,

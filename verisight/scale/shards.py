@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from retrieval.embed import Embedder
-from retrieval.fuse import DEFAULT_WEIGHTS
+from retrieval.fuse import DEFAULT_RRF_K, DEFAULT_WEIGHTS
 from retrieval.index import Candidates, HybridIndex, check_query, fuse, search_depth
 from retrieval.text import tokenize
 from retrieval.types import Hit, Passage
@@ -72,7 +72,7 @@ class ShardedIndex:
         self.actors = [actor.remote(str(f), factory) for f in folders]
         self.sizes = [int(n) for n in ray.get([a.size.remote() for a in self.actors])]
         fusion = ray.get(self.actors[0].fusion.remote())
-        self.rrf_k = float(fusion.get("k", 60.0))
+        self.rrf_k = float(fusion.get("k", DEFAULT_RRF_K))
         self.weights = dict(fusion.get("weights", DEFAULT_WEIGHTS))
 
     def __len__(self) -> int:
