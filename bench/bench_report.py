@@ -224,7 +224,12 @@ def render(r: dict[str, Any]) -> str:
         d = r["embed_detail"]
         when = f", re-measured {d['date']}" if "date" in d else ""
         lines += [f"Embedder configurations on {d['passages']} real passages of the Python docs, {d['rounds']} "
-                  f"rounds, each round running every configuration in turn{when}:", ""]
+                  f"rounds, each round running every configuration in turn{when}."]
+        if "available_cores_each_round" in d:
+            lines[-1] += (f" Cores' worth of CPU this process got at the start of each round (a fixed loop run alone "
+                          f"against {d['cores']} copies at once; {d['cores']} means nothing else was running): "
+                          f"{d['available_cores_each_round']}.")
+        lines += [""]
         lines += ["| configuration | passages/s (median of rounds) | each round | speed-up | min cosine |",
                   "|---|---|---|---|---|"]
         for name, fig in r["embed_detail"]["configs"].items():

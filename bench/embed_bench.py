@@ -59,6 +59,23 @@ def real_passages(n: int, seed: int = 1) -> list[str]:
 _WORKER: OnnxMiniLM | None = None
 
 
+def _spin(n: int) -> float:
+    """Seconds one process takes for a fixed pure-Python loop of ``n`` steps."""
+    t0 = time.perf_counter()
+    total = 0
+    for i in range(n):
+        total += i * i
+    return time.perf_counter() - t0
+
+
+def available_cores(pool: ProcessPoolExecutor, cores: int, n: int = 4_000_000) -> float:
+    """How many cores' worth of CPU this process gets now: ``cores`` x the time of one loop alone over the
+    slowest of ``cores`` copies run at once (about ``cores`` on an idle machine, less when neighbours share it)."""
+    alone = _spin(n)
+    together = max(pool.map(_spin, [n] * cores))
+    return round(cores * alone / together, 2)
+
+
 def _init_worker() -> None:
     """Load one single-core embedder per worker process."""
     global _WORKER
@@ -100,7 +117,9 @@ def run(n: int, rounds: int) -> dict[str, Any]:
         emb._encode(texts[:16])  # warm up
     times: dict[str, list[float]] = {name: [] for name in [*configs, f"processes x{cores}, batches of <=8 texts"]}
     vectors: dict[str, np.ndarray] = {}
+    available: list[float] = []
     for r in range(rounds):
+        available.append(available_cores(pool, cores))
         for name in times:
             t0 = time.perf_counter()
             vecs = configs[name]._encode(texts) if name in configs else embed_processes(pool, texts, cores)
@@ -115,6 +134,7 @@ def run(n: int, rounds: int) -> dict[str, Any]:
         "mean_wordpieces": round(float(lengths.mean()), 1),
         "rounds": rounds,
         "cores": cores,
+        "available_cores_each_round": available,
         "configs": {},
     }
     for name, ts in times.items():
