@@ -15,6 +15,7 @@ import math
 import statistics
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -55,19 +56,24 @@ def methods() -> dict[str, Fusion]:
     }
     for w in (0.2, 0.3, 0.5, 0.7, 1.0):
         for k in (10, 30, 60):
-            out[f"rrf bm25 {w} k {k}"] = (
-                lambda ls, w=w, k=k: [key for key, _ in rrf([[x for x, _ in ls[1]], [x for x, _ in ls[0]]],
-                                                            k=k, weights=[1.0, w])]
-            )
+            out[f"rrf bm25 {w} k {k}"] = partial(_rrf, w=w, k=k)
     for a in (0.1, 0.2, 0.3, 0.4, 0.5):
-        out[f"minmax bm25 {a}"] = (
-            lambda ls, a=a: [key for key, _ in weighted([dict(ls[1]), dict(ls[0])], [1.0 - a, a])]
-        )
+        out[f"minmax bm25 {a}"] = partial(_minmax, a=a)
     for b in (0.02, 0.05, 0.1, 0.2):
-        out[f"cosine + {b} x bm25/max"] = lambda ls, b=b: _cos_plus(ls, b)
+        out[f"cosine + {b} x bm25/max"] = partial(_cos_plus, b=b)
     for a in (0.2, 0.3, 0.5):
-        out[f"zscore bm25 {a}"] = lambda ls, a=a: _zscore(ls, a)
+        out[f"zscore bm25 {a}"] = partial(_zscore, a=a)
     return out
+
+
+def _rrf(ls: Lists, w: float, k: float) -> list[Key]:
+    """Weighted reciprocal rank fusion: dense at weight 1, BM25 at ``w``."""
+    return [key for key, _ in rrf([[x for x, _ in ls[1]], [x for x, _ in ls[0]]], k=k, weights=[1.0, w])]
+
+
+def _minmax(ls: Lists, a: float) -> list[Key]:
+    """Min-max normalised scores, BM25 at weight ``a`` and dense at ``1 - a``."""
+    return [key for key, _ in weighted([dict(ls[1]), dict(ls[0])], [1.0 - a, a])]
 
 
 def _cos_plus(ls: Lists, b: float) -> list[Key]:
