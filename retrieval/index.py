@@ -240,6 +240,14 @@ class HybridIndex:
             allow_sites=allow_sites, deny_sites=deny_sites, boosts=boosts,
         )
 
+    def unknown_share(self, query: str) -> float:
+        """The share of the query's distinct content terms that no indexed passage contains (0 when it has none):
+        a question about words the corpus never uses is seldom one it answers."""
+        terms = set(tokenize(query))
+        if not terms:
+            return 0.0
+        return 1.0 - len(self._require().sparse.known(sorted(terms))) / len(terms)
+
     def candidates_for(
         self, query_tokens: Sequence[str], query_vector: np.ndarray | None, depth: int, mode: str
     ) -> Candidates:

@@ -142,6 +142,12 @@ class SparseIndex:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._model.get_scores(terms), dtype=np.float32)
 
+    def known(self, query_tokens: Sequence[str]) -> set[str]:
+        """The distinct ``query_tokens`` that occur in at least one indexed passage."""
+        if self._model is None:
+            return set()
+        return {t for t in query_tokens if t in self._model.vocab_dict}
+
     def search(self, query_tokens: Sequence[str], k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top ``k`` passages with a positive score: ``(rows, scores)``, best first."""
         if self._model is None or k <= 0:

@@ -3,9 +3,10 @@
 Both questions use the same two signals between the query and one sentence: the share of the query's content
 words (stemmed) the sentence contains, and the embedding cosine of the two. ``relevance`` combines them into
 one score per sentence. ``Answerability`` turns the best sentences of the top passages into a calibrated
-probability (a logistic model fitted on the dev split of ``verisight/data/answer_questions.jsonl``; its
-coefficients and threshold live in ``synth/data/answerability.json``, written by
-``python -m verisight.answer_eval fit``) that the passages answer the question.
+probability that the passages answer the question, together with the share of the question's terms that the
+corpus never uses (``HybridIndex.unknown_share``): a logistic model fitted on the dev split of
+``verisight/data/answer_questions.jsonl``, its coefficients and threshold in ``synth/data/answerability.json``,
+written by ``training/fit_answer_gate.py``.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _BYLINE = re.compile(
 )
 _CODE = re.compile(r"[{}=<>\[\];]|^\s*(>>>|\$|#|def |class |import |from \S+ import)")
 _PROSE_START = re.compile(r"[A-Z0-9\"'“‘(]")
+_CODE_STATEMENT = re.compile(r"^[\w.]+\(.*\)\s*[.;:]?$")  # ``parser.add_argument("x", type=int)`` is code
 _CODE_WORD = re.compile(r"^[\w.]+(\(\)|\.\w+|_\w+)")  # ``list.sort()``, ``os.path``, ``snake_case`` open a sentence
 
 
@@ -63,7 +65,7 @@ def is_whole_sentence(text: str) -> bool:
         return False
     if not (_PROSE_START.match(t) or _CODE_WORD.match(t)):
         return False
-    if _BYLINE.search(t):
+    if _BYLINE.search(t) or _CODE_STATEMENT.match(t):
         return False
     symbols = sum(1 for ch in t if ch in "{}[]=<>;:()|\\/*#$`")
     return symbols / len(t) < 0.06 and not _CODE.search(t.split(" ", 1)[0] + " ")
@@ -126,11 +128,13 @@ def score_sentences(query: str, hits: Sequence[Hit], embedder: Embedder | None) 
 
 @dataclass(frozen=True, slots=True)
 class Answerability:
-    """A logistic model over the best sentence's lexical and cosine match; ``threshold`` chosen on dev."""
+    """A logistic model over the best sentence's lexical and cosine match and the share of the question's terms
+    the corpus never uses; ``threshold`` chosen on dev."""
 
     bias: float = -6.0
     w_lexical: float = 4.0
     w_cosine: float = 8.0
+    w_unknown: float = 0.0
     threshold: float = 0.5
     relevance_min: float = RELEVANCE_MIN
 
@@ -151,14 +155,16 @@ class Answerability:
         best = max(usable, key=lambda s: s.score)
         return best.lexical, best.cosine
 
-    def probability(self, lexical: float, cosine: float) -> float:
+    def probability(self, lexical: float, cosine: float, unknown: float = 0.0) -> float:
         """The calibrated probability that the passages answer the question."""
-        z = self.bias + self.w_lexical * lexical + self.w_cosine * cosine
-        return 1.0 / (1.0 + math.exp(-z))
+        z = self.bias + self.w_lexical * lexical + self.w_cosine * cosine + self.w_unknown * unknown
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
-    def score(self, query: str, hits: Sequence[Hit], embedder: Embedder | None) -> float:
-        """The probability for ``query`` over the top passages of ``hits``."""
-        return self.probability(*self.features(score_sentences(query, hits[:TOP_PASSAGES], embedder)))
+    def score(self, query: str, hits: Sequence[Hit], embedder: Embedder | None, unknown: float = 0.0) -> float:
+        """The probability for ``query`` over the top passages of ``hits``; ``unknown`` is the share of its terms
+        the corpus never uses (``HybridIndex.unknown_share``)."""
+        lexical, cosine = self.features(score_sentences(query, hits[:TOP_PASSAGES], embedder))
+        return self.probability(lexical, cosine, unknown)
 
 
 def sentence_relevance(query: str, sentence: str, embedder: Embedder | None) -> float:

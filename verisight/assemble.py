@@ -104,11 +104,12 @@ class Assembler:
         self.embedder = embedder
         self.answerability = answerability
 
-    def answerable(self, query: str, hits: Sequence[Hit]) -> tuple[bool, float]:
-        """(do the passages answer ``query``, the calibrated probability that they do)."""
+    def answerable(self, query: str, hits: Sequence[Hit], unknown: float = 0.0) -> tuple[bool, float]:
+        """(do the passages answer ``query``, the calibrated probability that they do); ``unknown`` is the share
+        of the query's terms that the corpus never uses."""
         if not hits:
             return False, 0.0
-        p = self.answerability.score(query, hits, self.embedder)
+        p = self.answerability.score(query, hits, self.embedder, unknown)
         return p >= self.answerability.threshold, p
 
     def verify(self, claims: Sequence[Claim], ctx: Context) -> list[VerifiedClaim]:

@@ -241,7 +241,7 @@ class Engine:
         gen_start = time.perf_counter()
         known: dict[str, SourceCredibility] = {}
         ctx = self._context(query, hits, number_sources(hits), known)
-        answerable, _ = self.assembler.answerable(query, hits)
+        answerable, _ = self.assembler.answerable(query, hits, self.index.unknown_share(query))
         if not answerable:
             yield EngineEvent("sources", [self._answer_source(s, ctx) for s in ctx.sources])
             yield EngineEvent("done", self._finish(query, ctx, timer, None, []))

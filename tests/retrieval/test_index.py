@@ -271,3 +271,12 @@ def test_a_text_repeated_across_documents_is_embedded_once(tmp_path: Path, embed
     assert upd.embedded == upd.passages // 2
     top = index.search("assert statement", 4, "dense")
     assert top[0].score == top[1].score and top[0].passage.text == top[1].passage.text  # one vector, copied
+
+
+def test_unknown_share_counts_question_terms_no_passage_contains(built_index: Path, embedder: OnnxMiniLM) -> None:
+    """The share of a query's content terms that the corpus never uses (the answerability gate reads it)."""
+    index = HybridIndex(built_index, embedder)
+    assert index.unknown_share("for loop statement") == 0.0
+    assert index.unknown_share("knit scarf balcony") == 1.0
+    assert index.unknown_share("loop scarf") == 0.5
+    assert index.unknown_share("how do I") == 0.0  # no content terms: nothing is unknown

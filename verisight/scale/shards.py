@@ -41,6 +41,10 @@ class ShardServer:
         """The fusion parameters recorded when the shard was built."""
         return dict(self.index.manifest["params"]["fusion"])
 
+    def known(self, tokens: list[str]) -> list[str]:
+        """The tokens this shard's passages contain."""
+        return sorted(self.index._require().sparse.known(tokens)) if self.count else []
+
     def candidates(self, tokens: list[str], vector: np.ndarray | None, depth: int, mode: str) -> Candidates:
         """This shard's top ``depth`` passages by BM25 and dense."""
         if not self.count:
@@ -103,6 +107,14 @@ class ShardedIndex:
             merged, k, mode, rrf_k=self.rrf_k, weights=self.weights,
             allow_sites=allow_sites, deny_sites=deny_sites, boosts=boosts,
         )
+
+    def unknown_share(self, query: str) -> float:
+        """As ``HybridIndex.unknown_share``, over the union of the shards' vocabularies."""
+        terms = sorted(set(tokenize(query)))
+        if not terms:
+            return 0.0
+        known = set().union(*self._ray.get([a.known.remote(terms) for a in self.actors]))
+        return 1.0 - len(known) / len(terms)
 
     def close(self) -> None:
         """Stop the shard actors."""
