@@ -33,6 +33,9 @@ def test_whole_sentences_only() -> None:
     assert not is_whole_sentence("By Ann Lee · May 21, 2025 the list is sorted in place.")
     assert not is_whole_sentence("Published March 4, 2025 No. There is no evidence that it works.")
     assert not is_whole_sentence("Sorting lists")
+    # a call statement is code even when its arguments read like prose
+    assert not is_whole_sentence('parser.add_argument("square", help="display a square of a given number", type=int)')
+    assert is_whole_sentence('The operator module offers helpers: operator.itemgetter("age") for dictionaries.')
 
 
 def test_a_heading_glued_to_its_sentence_is_cut_off(embedder: Embedder) -> None:
