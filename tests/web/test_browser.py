@@ -161,6 +161,25 @@ def test_search_page_builds_verified_overview(site: tuple[str, Engine], browser:
     context.close()
 
 
+def test_a_question_the_sources_answer_leads_with_the_answer(site: tuple[str, Engine], browser: Any) -> None:
+    """The first sentence shown answers the question, quoted and cited (the README's screenshot is this page)."""
+    base, _ = site
+    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto("/")
+    answer = ask(page, "How long should I run cool water over a burn?")
+    assert answer["overview"]["mode"] == "extractive"
+    lead = shown_claims(page, "keep")[0]
+    assert re.search(r"20 minutes", lead), lead
+    assert page.locator("#ai-label").inner_text() == "Quoted from the sources"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search-answer.png"), full_page=True)
+    assert not errors, errors
+    context.close()
+
+
 def test_a_question_the_sources_cannot_answer_gets_a_not_in_the_sources_page(
     site: tuple[str, Engine], browser: Any
 ) -> None:
