@@ -142,8 +142,9 @@ def test_extractive_sentences_are_whole_and_on_topic(demo_engine: Engine) -> Non
 
 
 def test_a_forum_post_that_a_credible_source_confirms_is_supported_and_cites_both(demo_engine: Engine) -> None:
-    """Agreement counts: the forum's correct advice is shown as supported by the credible page, citing both."""
-    answer = demo_engine.answer("My sourdough starter is not bubbling")
+    """Agreement counts: the forum's correct advice is shown as supported by the credible page, citing both (the
+    forum's "That first rise on day 2 is usually bacteria ..." is what the starter guide also says)."""
+    answer = demo_engine.answer("Why is my sourdough starter not rising?")
     label = {s.id: s.credibility.label for s in answer.sources}
     both = [
         c for c in answer.overview.claims

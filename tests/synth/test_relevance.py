@@ -69,3 +69,13 @@ def test_the_calibration_file_is_the_one_loaded(tmp_path: Path) -> None:
     model = Answerability.load(path)
     assert (model.bias, model.w_lexical, model.w_cosine, model.threshold) == (-1.0, 2.0, 3.0, 0.4)
     assert Answerability.load(tmp_path / "missing.json") == Answerability()
+
+
+def test_the_page_title_is_not_quoted_as_a_point(embedder: Embedder) -> None:
+    """A title line that reads like a sentence is page furniture: the overview quotes the sentences under it."""
+    title = "Why Cheese Slides Off Pizza (and How to Stop It)"
+    text = (f"{title}\nCheese slides off pizza when there is moisture between the cheese and the crust. "
+            "Pat wet toppings dry and use less sauce so the cheese can grip.")
+    hits = make_hits([("https://kitchen.example/cheese", title, "kitchen.example", text)])
+    quotes = extract_sentences("Why does cheese slide off pizza?", hits, number_sources(hits), embedder)
+    assert quotes and all(q[0] != title for q in quotes), quotes
