@@ -69,3 +69,14 @@ def reviewer(fresh_engine: Engine) -> dict[str, str]:
     token = store.add("rita", password="correct horse battery")
     store.close()
     return {"name": "rita", "password": "correct horse battery", "token": token}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (the browser tests skip without Playwright, and without Chromium outside CI)."""
+    from tests.web.browser import CHROMIUM, FLAGS, playwright_api
+
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
