@@ -157,8 +157,7 @@ def fit(
     for _ in range(50):
         p = 1.0 / (1.0 + np.exp(-x @ w))
         grad = x.T @ (p - y) + 0.01 * w
-        hess = x.T @ (x * (p * (1 - p))[:, None]) + 0.01 * np.eye(x.shape[1]) + (0.0 if lexical else np.diag(
-            [0.0, 1.0, 0.0, 0.0][: x.shape[1]]))  # keeps the all-zero lexical column's system solvable
+        hess = x.T @ (x * (p * (1 - p))[:, None]) + 0.01 * np.eye(x.shape[1])
         w -= np.linalg.solve(hess, grad)
     x = np.array([[1.0, *f] for f, _ in rows])
     y = np.array([1.0 if ok else 0.0 for _, ok in rows])
