@@ -46,7 +46,7 @@ def extract_sentences(
     seen = [set(content_words(t)) for t in exclude]
     candidates = [
         s for s in scored
-        if s.hit.passage.doc_url in number and s.score >= relevance_min and is_whole_sentence(s.text)
+        if s.hit.passage.doc_url in number and s.relevance >= relevance_min and is_whole_sentence(s.text)
         and not looks_like_injection(s.text) and not s.text.rstrip().endswith("?")  # a question answers nothing
         and not _is_title(s)  # "Why Cheese Slides Off Pizza (and How to Stop It)" is the page's title, not a point
     ]
@@ -96,6 +96,10 @@ def _clean(text: str) -> str:
 
 
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|my|me)\b")
+# a sentence that reports the question being asked sets the scene rather than answering it ("Every few years a
+# reader writes to ask whether eating rocks is good for you", "Many people wonder if ...")
+_REPORTED_QUESTION = re.compile(r"\b(ask|asks|asked|asking|wonder|wonders|wondered|wondering)\b[^.;:]*\b(whether|if)\b",
+                                re.IGNORECASE)
 
 
 def _value(query: str, s: SentenceScore) -> float:
@@ -103,5 +107,8 @@ def _value(query: str, s: SentenceScore) -> float:
     words = set(content_words(s.text))
     novelty = len(words - set(content_words(query))) / len(words) if words else 0.0
     anecdote = 0.8 if _FIRST_PERSON.search(s.text) else 1.0  # "Just grabbed the oven rack like an idiot"
+    if _REPORTED_QUESTION.search(s.text):
+        anecdote *= 0.5
+
     rank = 1.0 / (1.0 + 0.1 * s.hit.rank)  # the ranker's order still counts, as for a featured snippet
-    return s.score * (0.4 + 0.6 * novelty) * anecdote * rank
+    return s.relevance * (0.4 + 0.6 * novelty) * anecdote * rank

@@ -28,6 +28,10 @@ CALIBRATION = Path(__file__).parent / "data" / "answerability.json"
 #: a sentence addresses the question when its relevance is at least this (overridden by the calibration file)
 RELEVANCE_MIN = 0.35
 LEXICAL_WEIGHT = 0.5
+#: a heading at least this similar to the query marks its section as an answer to it (chosen on the dev split of
+#: the answer questions: 0.6-0.7 found 2 more answers of 54, 0.8 one; see docs/measurements.md)
+SECTION_MIN = 0.7
+SECTION_DECAY = 0.7  # each sentence further into the section keeps this share of the heading's match
 TOP_PASSAGES = 5
 
 _BYLINE = re.compile(
@@ -37,7 +41,7 @@ _BYLINE = re.compile(
 )
 _CODE = re.compile(r"[{}=<>\[\];]|^\s*(>>>|\$|#|def |class |import |from \S+ import)")
 _PROSE_START = re.compile(r"[A-Z0-9\"'“‘(]")
-_CODE_STATEMENT = re.compile(r"^[\w.]+\(.*\)\s*[.;:]?$")  # ``parser.add_argument("x", type=int)`` is code
+_CODE_STATEMENT = re.compile(r"^[\w.]+\(.*\)\s*[.;:]?$", re.DOTALL)  # ``parser.add_argument("x", type=int)`` is code
 _CODE_WORD = re.compile(r"^[\w.]+(\(\)|\.\w+|_\w+)")  # ``list.sort()``, ``os.path``, ``snake_case`` open a sentence
 
 
@@ -51,11 +55,21 @@ class SentenceScore:
     text: str
     lexical: float
     cosine: float
+    section: float = 0.0  # cosine of the query to the heading this sentence sits under (0 without one)
+    section_pos: int = 0  # how many sentences of that section come before this one
 
     @property
     def score(self) -> float:
         """The combined relevance in [0, 1]."""
         return LEXICAL_WEIGHT * self.lexical + (1 - LEXICAL_WEIGHT) * max(self.cosine, 0.0)
+
+    @property
+    def relevance(self) -> float:
+        """The score, raised toward the heading's match when the sentence sits in a section whose heading matches
+        the query (the answer under a FAQ question need not repeat it): their mean, decayed by position."""
+        if self.section < SECTION_MIN:
+            return self.score
+        return max(self.score, (self.score + self.section * SECTION_DECAY**self.section_pos) / 2)
 
 
 def is_whole_sentence(text: str) -> bool:
@@ -103,26 +117,62 @@ def unwrap(text: str) -> str:
     return "".join(out)
 
 
+_HEADING_MAX = 100  # a heading is a line of at most this many characters
+
+
+def is_heading_line(line: str) -> bool:
+    """True for a line that heads what follows: short, and a question or without closing punctuation."""
+    t = line.strip()
+    if not t or len(t) > _HEADING_MAX:
+        return False
+    return t.endswith("?") or t[-1] not in ".!:;,\"'”’)"
+
+
+def _headings(text: str) -> list[tuple[int, str]]:
+    """(end offset, text) of each heading line of ``text``, in order."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for line in text.split("\n"):
+        if is_heading_line(line) and len(line.split()) >= 2 and not line.lstrip().startswith(("-", "•", "*")):
+            out.append((start + len(line), line.strip()))
+        start += len(line) + 1
+    return out
+
+
 def score_sentences(query: str, hits: Sequence[Hit], embedder: Embedder | None) -> list[SentenceScore]:
-    """Every sentence of ``hits``' passages scored against ``query`` (in passage order)."""
+    """Every sentence of ``hits``' passages scored against ``query`` (in passage order), each with the match of
+    the heading it sits under (a page section titled with the question usually answers it, as in a FAQ)."""
     terms = set(tokenize(query))
-    rows: list[tuple[Hit, int, int, str]] = []
+    rows: list[tuple[Hit, int, int, str, str, int]] = []
     for hit in hits:
-        text = unwrap(hit.passage.text)
+        text = unwrap(hit.passage.text).replace("¶", "\n")  # Sphinx's heading anchor glues a heading to its text
+        heads = _headings(text)
+        title = " ".join(hit.passage.title.split()).casefold()
+        current, pos, h = hit.passage.heading.replace("¶", "").strip(), 0, 0
         for s, e in split_sentences(text):
             s = _without_heading(text, s, e)
+            while h < len(heads) and heads[h][0] <= s:
+                current, pos = heads[h][1], 0
+                h += 1
             if s < e:
-                rows.append((hit, s, e, text[s:e]))
+                heading = "" if " ".join(current.split()).casefold() == title else current  # the title is no section
+                rows.append((hit, s, e, text[s:e], heading, pos))
+                if not (is_heading_line(text[s:e]) and "\n" not in text[s:e]):
+                    pos += 1
     if not rows:
         return []
     cos = np.zeros(len(rows))
+    section = np.zeros(len(rows))
     if embedder is not None:
-        mat = embedder.embed([query, *(r[3] for r in rows)])
-        cos = mat[1:] @ mat[0]
+        heads_used = sorted({r[4] for r in rows if r[4]})
+        mat = embedder.embed([query, *(r[3] for r in rows), *heads_used])
+        cos = mat[1 : 1 + len(rows)] @ mat[0]
+        head_cos = dict(zip(heads_used, mat[1 + len(rows) :] @ mat[0], strict=True))
+        section = np.array([head_cos.get(r[4], 0.0) for r in rows])
     out = []
-    for (hit, s, e, text), c in zip(rows, cos, strict=True):
+    for (hit, s, e, text, _, pos), c, sc in zip(rows, cos, section, strict=True):
         lex = len(terms & set(tokenize(text))) / len(terms) if terms else 0.0
-        out.append(SentenceScore(hit, s, e, text, lex, float(c)))
+        out.append(SentenceScore(hit, s, e, text, lex, float(c), float(sc), pos))
     return out
 
 

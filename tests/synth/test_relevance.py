@@ -79,3 +79,61 @@ def test_the_page_title_is_not_quoted_as_a_point(embedder: Embedder) -> None:
     hits = make_hits([("https://kitchen.example/cheese", title, "kitchen.example", text)])
     quotes = extract_sentences("Why does cheese slide off pizza?", hits, number_sources(hits), embedder)
     assert quotes and all(q[0] != title for q in quotes), quotes
+
+
+FAQ = ("https://health.example/water", "How Much Water Should You Drink Each Day?", "health.example",
+       "How Much Water Should You Drink Each Day?\n"
+       "Water makes up more than half of your body weight, and you lose some every day through breathing and sweat.\n"
+       "When you need more\n"
+       "Drink extra when it is hot or humid, when you exercise and sweat, or when you have a fever.\n"
+       "Can you drink too much water?\n"
+       "Yes, although it is uncommon. Drinking several litres within an hour or two can dilute the sodium in your "
+       "blood. Spreading your drinking through the day avoids it.")
+
+
+def test_the_answer_under_a_matching_question_heading_leads(embedder: Embedder) -> None:
+    """A section headed by the question answers it, even where its sentences do not repeat the question's words;
+    before the section signal the overview led with water's share of body weight."""
+    hits = make_hits([FAQ])
+    quotes = extract_sentences("Can drinking too much water be dangerous?", hits, number_sources(hits), embedder)
+    shown = " ".join(q[0] for q in quotes)
+    assert quotes[0][0] == "Yes, although it is uncommon.", quotes
+    assert "dilute the sodium" in shown
+
+
+def test_sentences_know_their_section_and_the_page_title_is_none(embedder: Embedder) -> None:
+    """Each sentence carries its heading's match and its place in the section; the page title heads no section."""
+    scored = {s.text: s for s in score_sentences("Can drinking too much water be dangerous?", make_hits([FAQ]),
+                                                 embedder)}
+    first = scored["Yes, although it is uncommon."]
+    second = scored["Drinking several litres within an hour or two can dilute the sodium in your blood."]
+    assert (first.section_pos, second.section_pos) == (0, 1)
+    assert first.section > 0.7 and first.relevance > first.score
+    top = scored["Water makes up more than half of your body weight, and you lose some every day through breathing "
+                 "and sweat."]
+    assert top.section == 0.0 and top.relevance == top.score
+
+
+def test_a_sphinx_heading_anchor_does_not_glue_the_question_to_its_answer(embedder: Embedder) -> None:
+    """Sphinx's "¶" after a FAQ heading ends the heading: the answer is quoted alone."""
+    text = ("How do I check if an object is an instance of a given class?¶ Use the built-in function "
+            "isinstance(obj, cls). You can check if an object is an instance of any of a number of classes.")
+    hits = make_hits([("https://docs.example/faq", "Programming FAQ", "docs.example", text)])
+    quotes = extract_sentences("How do I check the type of an object?", hits, number_sources(hits), embedder)
+    assert "Use the built-in function isinstance(obj, cls)." in [q[0] for q in quotes], quotes
+    assert not any("¶" in q[0] or "?" in q[0] for q in quotes), quotes
+
+
+def test_a_call_statement_wrapped_over_lines_is_code() -> None:
+    """The call-statement rule holds when the arguments run over several lines."""
+    assert not is_whole_sentence('parser.add_argument("square", help="display a square of a given number",\n'
+                                 '                    type=int)')
+
+
+def test_a_sentence_that_reports_the_question_does_not_lead(embedder: Embedder) -> None:
+    """"A reader writes to ask whether ..." sets the scene; the sentence with the reason leads."""
+    text = ("Every few years a reader writes to ask whether eating rocks is good for you. Rocks can crack your "
+            "teeth and block your bowel, and your gut cannot absorb the minerals locked inside them.")
+    hits = make_hits([("https://geo.example/rocks", "Should you eat rocks?", "geo.example", text)])
+    quotes = extract_sentences("Why is eating rocks harmful?", hits, number_sources(hits), embedder)
+    assert quotes and quotes[0][0].startswith("Rocks can crack your teeth"), quotes
