@@ -209,15 +209,18 @@ def render(r: dict[str, Any]) -> str:
             f"MiniLM-L6 (6 layers, 384 hidden, 1,536 feed-forward) costs 2 x 6 x t x (4 x 384^2 + 2 x 384 x 1536) "
             f"+ 2 x 6 x 2 x t^2 x 384 operations for t wordpieces: {r['ops_per_passage']:.2f} GFLOP at this "
             f"corpus's mean of {r['mean_wordpieces']:.0f} wordpieces. The one-core rate measured in this run gives "
-            f"{r['gops_per_core']:.0f} GOP/s per core (int8 on AVX2, no VNNI), and every core at that rate "
+            f"{r['gops_per_core']:.0f} GOP/s per core, and every core at that rate "
             f"{r['ceiling_passages_per_s']:.0f} passages/s; on a shared machine both are lower bounds. "
             f"The goal of 100 passages/s needs 100 x {r['ops_per_passage']:.2f} = {100 * r['ops_per_passage']:.0f} "
             f"GOP/s, {100 * r['ops_per_passage'] / m['cores']:.0f} per core, "
-            f"{100 * r['ops_per_passage'] / m['cores'] / max(r['gops_per_core'], 1e-9):.1f} x what onnxruntime's "
-            "int8 kernels delivered per core here. AVX2 without VNNI issues at most two 32-pair int8 multiply-add "
-            "instructions per cycle (128 operations, about 380 GOP/s at 3 GHz, before the widening adds and the "
-            "attention's float work), so more cores, a GPU, or fewer wordpieces per passage move the rate; batching "
-            "and threading alone cannot pass the cores' count times the one-core rate.",
+            f"{100 * r['ops_per_passage'] / m['cores'] / max(r['gops_per_core'], 1e-9):.1f} x what one core "
+            "delivered here. The packaged model stores its weights as int8 but computes in float32 (onnxruntime "
+            "turns the weights back into floats when it loads the file), and an AVX2 core issues at most two "
+            "8-wide float multiply-adds per cycle (32 operations, about 96 GFLOP/s at 3 GHz). Integer arithmetic "
+            "would be 1.7x faster per core but moves the vectors (minimum cosine 0.98 with every product in int8, "
+            "0.99 with one group of them; `bench/embed_int8_compute.py`), so more cores, a GPU, or fewer wordpieces "
+            "per passage move the rate; batching and threading alone cannot pass the cores' count times the "
+            "one-core rate.",
             "",
         ]
     if "embed_detail" in r:

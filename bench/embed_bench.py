@@ -103,9 +103,12 @@ def run(n: int, rounds: int) -> dict[str, Any]:
     cores = usable_cores()
     configs: dict[str, OnnxMiniLM] = {
         "baseline: 1 core, batches of 8 (before)": OnnxMiniLM(cache_size=0, workers=1, batch_size=8,
-                                                              batch_tokens=8 * 256),
+                                                              batch_tokens=8 * 256, fuse=False),
+        "1 core, batches of 8, fused graph": OnnxMiniLM(cache_size=0, workers=1, batch_size=8, batch_tokens=8 * 256),
+        f"threads x{cores}, batches of <=8 texts, packaged graph": OnnxMiniLM(cache_size=0, fuse=False),
         "1 core, buckets of <=32 texts / <=2048 wordpieces": OnnxMiniLM(cache_size=0, workers=1, batch_size=32),
-        f"threads x{cores}, batches of <=8 texts / <=2048 wordpieces (the default)": OnnxMiniLM(cache_size=0),
+        f"threads x{cores}, fused graph, batches of <=8 texts / <=2048 wordpieces (the default)": OnnxMiniLM(
+            cache_size=0),
         f"threads x{cores}, buckets of <=32 texts / <=2048 wordpieces": OnnxMiniLM(cache_size=0, batch_size=32),
     }
     ctx = multiprocessing.get_context("spawn")
@@ -115,7 +118,8 @@ def run(n: int, rounds: int) -> dict[str, Any]:
     lengths = np.minimum(configs[base_name].count_tokens(texts), 256)
     for emb in configs.values():
         emb._encode(texts[:16])  # warm up
-    times: dict[str, list[float]] = {name: [] for name in [*configs, f"processes x{cores}, batches of <=8 texts"]}
+    processes = f"processes x{cores}, fused graph, batches of <=8 texts"
+    times: dict[str, list[float]] = {name: [] for name in [*configs, processes]}
     vectors: dict[str, np.ndarray] = {}
     available: list[float] = []
     for r in range(rounds):

