@@ -109,6 +109,5 @@ def _value(query: str, s: SentenceScore) -> float:
     anecdote = 0.8 if _FIRST_PERSON.search(s.text) else 1.0  # "Just grabbed the oven rack like an idiot"
     if _REPORTED_QUESTION.search(s.text):
         anecdote *= 0.5
-
     rank = 1.0 / (1.0 + 0.1 * s.hit.rank)  # the ranker's order still counts, as for a featured snippet
     return s.relevance * (0.4 + 0.6 * novelty) * anecdote * rank

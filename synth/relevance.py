@@ -1,8 +1,10 @@
 """Does a sentence address the question, and do the retrieved passages answer it at all?
 
 Both questions use the same two signals between the query and one sentence: the share of the query's content
-words (stemmed) the sentence contains, and the embedding cosine of the two. ``relevance`` combines them into
-one score per sentence. ``Answerability`` turns the best sentences of the top passages into a calibrated
+words (stemmed) the sentence contains, and the embedding cosine of the two, combined into one score per sentence.
+A sentence also carries the match of the heading it sits under: under a heading that asks the question (a FAQ
+entry), ``SentenceScore.relevance`` raises its score toward that match, since an answer need not repeat the
+question. ``Answerability`` turns the best sentences of the top passages into a calibrated
 probability that the passages answer the question, together with the share of the question's terms that the
 corpus never uses (``HybridIndex.unknown_share``): a logistic model fitted on the dev split of
 ``verisight/data/answer_questions.jsonl``, its coefficients and threshold in ``synth/data/answerability.json``,
