@@ -14,9 +14,14 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from onnx import ModelProto
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +47,9 @@ def _cache_name(src: Path) -> str:
     return f"{src.stem}-fused-{tag}.onnx"
 
 
-def drop_nan_guards(model: object) -> int:
+def drop_nan_guards(model: ModelProto) -> int:
     """Remove every ``Where(IsNaN(x), 0, x)`` from the onnx ``ModelProto`` ``model``; returns how many."""
-    graph = model.graph  # type: ignore[attr-defined]
+    graph = model.graph
     producer = {o: n for n in graph.node for o in n.output}
     drop, rename = [], {}
     for node in graph.node:
@@ -75,10 +80,12 @@ def derive(src: Path, out: Path, *, num_heads: int, hidden_size: int) -> None:
     fused.save_model_to_file(str(out))
 
 
-def fused_model(src: Path, *, num_heads: int, hidden_size: int, probe: object | None = None) -> Path | None:
+def fused_model(
+    src: Path, *, num_heads: int, hidden_size: int, probe: Callable[[Path], np.ndarray] | None = None
+) -> Path | None:
     """The cached fused graph of ``src`` (derived on first use), or None when it cannot be made or does not agree.
 
-    ``probe`` is a callable ``(model_path) -> vectors`` run on both files to check agreement before caching.
+    ``probe`` computes vectors with the model at a path; it runs on both files to check agreement before caching.
     """
     directory = cache_dir()
     target = directory / _cache_name(src)
@@ -95,7 +102,7 @@ def fused_model(src: Path, *, num_heads: int, hidden_size: int, probe: object | 
     try:
         derive(src, tmp, num_heads=num_heads, hidden_size=hidden_size)
         if probe is not None:
-            agreement = float(np.min(np.sum(probe(src) * probe(tmp), axis=1)))  # type: ignore[operator]
+            agreement = float(np.min(np.sum(probe(src) * probe(tmp), axis=1)))
             if agreement < MIN_AGREEMENT:
                 log.warning("fused embedding graph disagrees with %s (cosine %.5f); using the packaged one", src,
                             agreement)

@@ -57,6 +57,16 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def open_search_page(browser: Any, base: str) -> tuple[Any, Any, list[str]]:
+    """(context, page, script errors): a desktop-sized page on the search page of ``base``, its errors collected."""
+    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto("/")
+    return context, page, errors
+
+
 def ask(page: Any, query: str) -> dict[str, Any]:
     """Type a query, wait until the streamed answer is done; return the answer JSON the page was built from."""
     page.fill("#q", query)

@@ -24,6 +24,7 @@ from tests.web.browser import (  # noqa: F401  (pytestmark: this module's skip m
     PIZZA,
     REVIEWER,
     ask,
+    open_search_page,
     playwright_api,
     pytestmark,
     run_axe,
@@ -54,11 +55,7 @@ def site(demo_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 def test_search_page_builds_verified_overview(site: tuple[str, Engine], browser: Any) -> None:
     base, _ = site
-    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto("/")
+    context, page, errors = open_search_page(browser, base)
     answer = ask(page, PIZZA)
 
     drafting = page.locator("details#drafting")
@@ -103,11 +100,7 @@ def test_search_page_builds_verified_overview(site: tuple[str, Engine], browser:
 def test_a_question_the_sources_answer_leads_with_the_answer(site: tuple[str, Engine], browser: Any) -> None:
     """The first sentence shown answers the question, quoted and cited (the README's screenshot is this page)."""
     base, _ = site
-    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto("/")
+    context, page, errors = open_search_page(browser, base)
     answer = ask(page, "How long should I run cool water over a burn?")
     assert answer["overview"]["mode"] == "extractive"
     lead = shown_claims(page, "keep")[0]
@@ -124,11 +117,7 @@ def test_a_question_the_sources_cannot_answer_gets_a_not_in_the_sources_page(
 ) -> None:
     """No overview at all: a plain "not in the sources" message, the label saying so, and the nearest passages."""
     base, _ = site
-    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto("/")
+    context, page, errors = open_search_page(browser, base)
     answer = ask(page, "What is the capital of France?")
     assert answer["overview"]["mode"] == "declined" and not answer["overview"]["claims"]
     playwright_api.expect(page.locator("#declined")).to_be_visible()
@@ -160,9 +149,7 @@ def test_satire_and_joke_claims_never_appear_as_plain_statements(
 
 def test_reviewer_changes_the_next_answer(site: tuple[str, Engine], browser: Any) -> None:
     base, _ = site
-    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto("/")
+    context, page, _ = open_search_page(browser, base)
     before = ask(page, FORUM_ONLY)
     sources = {s["id"]: s for s in before["sources"]}
     flagged = [c for c in before["overview"]["claims"] if c["action"] == "hedge" and c["citations"]]

@@ -22,6 +22,7 @@ from tests.web.browser import (  # noqa: F401  (pytestmark: this module's skip m
     MANIFEST,
     PIZZA,
     ask,
+    open_search_page,
     playwright_api,
     pytestmark,
     shown_claims,
@@ -99,18 +100,20 @@ def test_a_reviewer_signs_in_with_the_printed_token(fresh_site: tuple[str, Engin
     context.close()
 
 
-def test_a_domain_relabel_leaves_the_joke_post_hedged(fresh_site: tuple[str, Engine, str], browser: Any) -> None:
-    base, _, token = fresh_site
-    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto("/")
+def ask_joke(page: Any) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """(answer, the first glue-joke claim, the source it cites) for the glue question."""
     before = ask(page, JOKE)
     jokes = glue_claims(before)
     assert jokes, "the glue question over the demo corpus must quote the forum's glue joke"
-    assert all(c["action"] != "keep" and c["verdict"]["label"] != "supported" for c in jokes), \
+    return before, jokes[0], cited_source(before, jokes[0])
+
+
+def test_a_domain_relabel_leaves_the_joke_post_hedged(fresh_site: tuple[str, Engine, str], browser: Any) -> None:
+    base, _, token = fresh_site
+    context, page, _ = open_search_page(browser, base)
+    before, joke, thread = ask_joke(page)
+    assert all(c["action"] != "keep" and c["verdict"]["label"] != "supported" for c in glue_claims(before)), \
         "the glue joke must be flagged to begin with"
-    joke = jokes[0]
-    thread = cited_source(before, joke)
     assert thread["credibility"]["label"] == "user_generated"
 
     sign_in_with(page, "tom", token)
@@ -142,14 +145,8 @@ def test_a_domain_relabel_leaves_the_joke_post_hedged(fresh_site: tuple[str, Eng
 
 def test_undo_restores_the_automatic_label(fresh_site: tuple[str, Engine, str], browser: Any) -> None:
     base, _, token = fresh_site
-    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto("/")
-    before = ask(page, JOKE)
-    jokes = glue_claims(before)
-    assert jokes, "the glue question over the demo corpus must quote the forum's glue joke"
-    joke = jokes[0]
-    thread = cited_source(before, joke)
+    context, page, _ = open_search_page(browser, base)
+    _, joke, thread = ask_joke(page)
     automatic = thread["credibility"]
     assert automatic["label"] == "user_generated"
 
@@ -183,9 +180,7 @@ def test_undo_restores_the_automatic_label(fresh_site: tuple[str, Engine, str], 
 
 def test_a_dismiss_changes_the_next_answer(fresh_site: tuple[str, Engine, str], browser: Any) -> None:
     base, _, token = fresh_site
-    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto("/")
+    context, page, _ = open_search_page(browser, base)
     query = FORUM_ONLY
     before = ask(page, query)
     forum = forum_ids(before)
@@ -219,9 +214,7 @@ def test_a_citation_opens_the_cached_copy_with_the_quote_highlighted(
     fresh_site: tuple[str, Engine, str], browser: Any
 ) -> None:
     base, _, _ = fresh_site
-    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto("/")
+    context, page, _ = open_search_page(browser, base)
     answer = ask(page, MANIFEST["check_query"])
     cite = page.locator("#overview a.cite").first
     n, claim_id = cite.get_attribute("data-source"), cite.get_attribute("data-claim")
