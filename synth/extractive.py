@@ -8,14 +8,16 @@ is padded: an answer may be one sentence, or none when no whole sentence address
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 
 from retrieval.embed import Embedder
-from retrieval.text import content_words
+from retrieval.text import content_words, tokenize
 from retrieval.types import Hit
 from synth.parse import strip_citations
-from synth.relevance import RELEVANCE_MIN, SentenceScore, is_whole_sentence, score_sentences
+from synth.relevance import RELEVANCE_MIN, SentenceScore, entry_name, is_whole_sentence, score_sentences
 from synth.sanitize import looks_like_injection
 from synth.types import Source
 
@@ -53,23 +55,31 @@ def extract_sentences(
     if not candidates or max_sentences <= 0:
         return []
     pool = [s for s in candidates if s.hit.passage.doc_url in credible] or candidates
-    lead = max(pool, key=lambda s: _value(query, s))
+    focus = focus_weights(query, candidates)
+    value = {id(s): answer_value(query, s, focus) for s in candidates}
+    lead = max(pool, key=lambda s: value[id(s)])
     chosen: list[SentenceScore] = []
     _add(chosen, seen, lead)
     following = [s for s in candidates if s.hit is lead.hit and s.start >= lead.end]
-    if following and len(chosen) < max_sentences and following[0].start - lead.end <= 2:
-        _add(chosen, seen, following[0])  # a contiguous excerpt: the lead's next sentence, when it is relevant
+    shown: dict[int, str] = {id(lead): lead.display}
+    # a contiguous excerpt: the lead's next sentence, when it is relevant (an API entry's signature once)
+    if following and len(chosen) < max_sentences and following[0].start - lead.end <= 2 \
+            and _add(chosen, seen, following[0]):
+        nxt = following[0]
+        shown[id(nxt)] = _clean(nxt.text) if nxt.entry and nxt.entry == lead.entry else nxt.display
     # the lead's own page may add one more point (the answer often sits a few sentences from the lead: on the
     # answer questions' dev split this found 3 more answers of 54); every other page adds at most one
     used_docs: set[str] = set()
-    for s in sorted(candidates, key=lambda s: -_value(query, s)):
+    for s in sorted(candidates, key=lambda s: -value[id(s)]):
         if len(chosen) >= max_sentences:
             break
-        if s.hit.passage.doc_url in used_docs:
-            continue
+        if s.hit.passage.doc_url in used_docs or (s.entry and any(s.entry == c.entry for c in chosen)):
+            continue  # one point per page beyond the lead's, and per API entry
         if _add(chosen, seen, s):
             used_docs.add(s.hit.passage.doc_url)
-    return [(_clean(s.text), (number[s.hit.passage.doc_url],), (s.hit.passage.id,)) for s in chosen]
+    return [
+        (_clean(shown.get(id(s), s.display)), (number[s.hit.passage.doc_url],), (s.hit.passage.id,)) for s in chosen
+    ]
 
 
 def _is_title(s: SentenceScore) -> bool:
@@ -102,12 +112,44 @@ _REPORTED_QUESTION = re.compile(r"\b(ask|asks|asked|asking|wonder|wonders|wonder
                                 re.IGNORECASE)
 
 
-def _value(query: str, s: SentenceScore) -> float:
-    """Relevance, preferring sentences that add information to the query over restating it or an anecdote."""
+def focus_weights(query: str, candidates: Sequence[SentenceScore]) -> dict[str, float]:
+    """Each query term's weight among the candidate sentences: log((n + 1) / (sentences with it + 0.5)).
+
+    The topic of a question ("vitamin D" in "Does sunlight through a window make vitamin D?") is in every
+    retrieved sentence; the part that asks something specific ("window") is in few, and the answer has it.
+    """
+    terms = set(tokenize(query))
+    bags = [_context_words(s) for s in candidates]
+    n = len(bags)
+    return {t: math.log((n + 1) / (sum(1 for b in bags if t in b) + 0.5)) for t in terms}
+
+
+def _focus(s: SentenceScore, focus: dict[str, float]) -> float:
+    """The focus-weighted share of the query's terms that ``s`` contains (its entry's name counts)."""
+    total = sum(focus.values())
+    if total <= 0:
+        return s.lexical
+    words = _context_words(s)
+    return sum(w for t, w in focus.items() if t in words) / total
+
+
+def _context_words(s: SentenceScore) -> set[str]:
+    """The terms a sentence states or stands under: its own, its heading's and its API entry's name ("It can be
+    used when a statement is required" under "The pass statement" is about ``pass``)."""
+    words = set(tokenize(s.text)) | set(tokenize(s.heading))
+    return words | set(tokenize(entry_name(s.entry).replace("_", " "))) if s.entry else words
+
+
+def answer_value(query: str, s: SentenceScore, focus: dict[str, float] | None = None) -> float:
+    """Relevance, preferring sentences that add information to the query over restating it or an anecdote;
+    with ``focus`` (``focus_weights``), the lexical half of relevance weighs the query's specific terms."""
+    relevance = s.relevance
+    if focus is not None:
+        relevance = replace(s, lexical=(s.lexical + _focus(s, focus)) / 2).relevance
     words = set(content_words(s.text))
     novelty = len(words - set(content_words(query))) / len(words) if words else 0.0
     anecdote = 0.8 if _FIRST_PERSON.search(s.text) else 1.0  # "Just grabbed the oven rack like an idiot"
     if _REPORTED_QUESTION.search(s.text):
         anecdote *= 0.5
     rank = 1.0 / (1.0 + 0.1 * s.hit.rank)  # the ranker's order still counts, as for a featured snippet
-    return s.relevance * (0.4 + 0.6 * novelty) * anecdote * rank
+    return relevance * (0.4 + 0.6 * novelty) * anecdote * rank

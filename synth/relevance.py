@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from retrieval.embed import Embedder
-from retrieval.text import split_sentences, tokenize
+from retrieval.text import STOP_WORDS, split_sentences, tokenize, words
 from retrieval.types import Hit
 
 CALIBRATION = Path(__file__).parent / "data" / "answerability.json"
@@ -45,6 +45,22 @@ _CODE = re.compile(r"[{}=<>\[\];]|^\s*(>>>|\$|#|def |class |import |from \S+ imp
 _PROSE_START = re.compile(r"[A-Z0-9\"'“‘(]")
 _CODE_STATEMENT = re.compile(r"^[\w.]+\(.*\)\s*[.;:]?$", re.DOTALL)  # ``parser.add_argument("x", type=int)`` is code
 _CODE_WORD = re.compile(r"^[\w.]+(\(\)|\.\w+|_\w+)")  # ``list.sort()``, ``os.path``, ``snake_case`` open a sentence
+# An API reference entry's term line (Sphinx's ``<dt>``, extracted as a list item ending in its "¶" anchor):
+# ``- os.path.exists(path)¶``, ``- class collections.Counter([iterable-or-mapping])¶``, ``- sys.path¶``. The
+# sentences of the entry ("Return True if path refers to an existing path.") describe that name without naming it.
+_ENTRY_LINE = re.compile(
+    r"^[-*•]\s+(?P<sig>(?:(?:class|exception|async|await|abstractmethod|classmethod|staticmethod|property|method"
+    r"|function|attribute|data)\s+)*(?P<name>[A-Za-z_][\w.]*)(?:\[[^\]\n]*\])?(?:\(.*\))?"
+    r"(?:\s*(?:->|→)\s*[^\n¶]+)?)\s*¶\s*$",
+    re.MULTILINE,
+)
+_ENTRY_KEYWORD = re.compile(r"^(?:(?:class|exception|async|await|abstractmethod|classmethod|staticmethod|property"
+                            r"|method|function|attribute|data)\s+)+")
+ENTRY_MAX = 300  # a term line longer than this is prose, not a signature
+ENTRY_LABEL_MAX = 80  # a longer signature is named ``name(...)`` before a quote
+# code glued into a sentence: a definition, a comment, an arrow or a prompt ("Roughly equivalent to: def f(x): # ...")
+_CODE_INSIDE = re.compile(r"\bdef \w+\(|\bclass \w+[(:]|(^|\s)#\s|-->|>>>|\.\.\.:")
+_LIST_MARKER = re.compile(r"[-*•]\s+(?=\S)")  # a list item's bullet
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +75,22 @@ class SentenceScore:
     cosine: float
     section: float = 0.0  # cosine of the query to the heading this sentence sits under (0 without one)
     section_pos: int = 0  # how many sentences of that section come before this one
+    entry: str = ""  # the API signature whose description this sentence is part of ("" outside an entry)
+    entry_pos: int = 0  # how many sentences of that entry come before this one
+    heading: str = ""  # the heading this sentence sits under ("" for none or the page title)
+
+    @property
+    def display(self) -> str:
+        """The sentence as quoted: inside an API entry, led by the signature it describes when it does not name
+        it ("os.path.exists(path): Return True if path refers to an existing path.")."""
+        text = " ".join(self.text.split())
+        if not self.entry:
+            return text
+        full = re.match(r"[A-Za-z_][\w.]*", self.entry)
+        dotted = full.group(0) if full is not None and "." in full.group(0) else ""
+        if f"{entry_name(self.entry)}(" in text or (dotted and dotted in text):
+            return text  # the sentence names what it describes
+        return f"{entry_label(self.entry)}: {text}"
 
     @property
     def score(self) -> float:
@@ -83,8 +115,17 @@ def is_whole_sentence(text: str) -> bool:
         return False
     if _BYLINE.search(t) or _CODE_STATEMENT.match(t):
         return False
+    if _CODE.search(t.split(" ", 1)[0] + " "):
+        return False
     symbols = sum(1 for ch in t if ch in "{}[]=<>;:()|\\/*#$`")
-    return symbols / len(t) < 0.06 and not _CODE.search(t.split(" ", 1)[0] + " ")
+    if symbols / len(t) < 0.06:
+        return True
+    # prose that names code inline ("For integers, use the built-in int() type constructor, e.g. int('144') ==
+    # 144.") keeps the function words of a sentence; a code line has few or none
+    tokens = words(t)
+    function_words = sum(1 for w in tokens if w in STOP_WORDS)
+    return (symbols / len(t) < 0.10 and function_words >= 3 and function_words >= 0.2 * len(tokens)
+            and not _CODE_INSIDE.search(t))
 
 
 def _without_heading(text: str, start: int, end: int) -> int:
@@ -130,6 +171,29 @@ def is_heading_line(line: str) -> bool:
     return t.endswith("?") or t[-1] not in ".!:;,\"'”’)"
 
 
+def entry_name(signature: str) -> str:
+    """The last dotted part of an entry's name: ``exists`` for ``os.path.exists(path)``."""
+    m = re.match(r"[A-Za-z_][\w.]*", signature)
+    return m.group(0).rsplit(".", 1)[-1] if m else signature
+
+
+def entry_label(signature: str) -> str:
+    """How a quote names its entry: the signature as written, or ``name(...)`` when its arguments run long."""
+    if len(signature) <= ENTRY_LABEL_MAX or "(" not in signature:
+        return signature
+    return signature[: signature.index("(")] + "(...)"
+
+
+def _entries(text: str) -> list[tuple[int, str]]:
+    """(end offset, signature without its ``class``/``async`` keyword) of each API entry's term line of ``text``."""
+    out = []
+    for m in _ENTRY_LINE.finditer(text):
+        sig = _ENTRY_KEYWORD.sub("", " ".join(m.group("sig").split()))
+        if len(sig) <= ENTRY_MAX and ("." in m.group("name") or "(" in sig or "_" in m.group("name")):
+            out.append((m.end(), sig))
+    return out
+
+
 def _headings(text: str) -> list[tuple[int, str]]:
     """(end offset, text) of each heading line of ``text``, in order."""
     out: list[tuple[int, str]] = []
@@ -145,20 +209,31 @@ def score_sentences(query: str, hits: Sequence[Hit], embedder: Embedder | None) 
     """Every sentence of ``hits``' passages scored against ``query`` (in passage order), each with the match of
     the heading it sits under (a page section titled with the question usually answers it, as in a FAQ)."""
     terms = set(tokenize(query))
-    rows: list[tuple[Hit, int, int, str, str, int]] = []
+    rows: list[tuple[Hit, int, int, str, str, int, str, int]] = []
     for hit in hits:
-        text = unwrap(hit.passage.text).replace("¶", "\n")  # Sphinx's heading anchor glues a heading to its text
+        raw = unwrap(hit.passage.text)
+        entries = _entries(raw)
+        text = raw.replace("¶", "\n")  # Sphinx's heading anchor glues a heading to its text
         heads = _headings(text)
         title = " ".join(hit.passage.title.split()).casefold()
         current, pos, h = hit.passage.heading.replace("¶", "").strip(), 0, 0
+        entry, n, epos = "", 0, 0
         for s, e in split_sentences(text):
             s = _without_heading(text, s, e)
+            if (marker := _LIST_MARKER.match(text, s, e)) is not None:
+                s = marker.end()  # a list item's bullet is not part of its sentence
             while h < len(heads) and heads[h][0] <= s:
                 current, pos = heads[h][1], 0
+                entry = ""  # a heading ends the entry above it
                 h += 1
+            while n < len(entries) and entries[n][0] <= s:
+                entry, epos = entries[n][1], 0
+                n += 1
             if s < e:
                 heading = "" if " ".join(current.split()).casefold() == title else current  # the title is no section
-                rows.append((hit, s, e, text[s:e], heading, pos))
+                rows.append((hit, s, e, text[s:e], heading, pos, entry, epos))
+                if entry and len(text[s:e].split()) >= 3:
+                    epos += 1
                 if not (is_heading_line(text[s:e]) and "\n" not in text[s:e]):
                     pos += 1
     if not rows:
@@ -167,14 +242,18 @@ def score_sentences(query: str, hits: Sequence[Hit], embedder: Embedder | None) 
     section = np.zeros(len(rows))
     if embedder is not None:
         heads_used = sorted({r[4] for r in rows if r[4]})
-        mat = embedder.embed([query, *(r[3] for r in rows), *heads_used])
+        # an API entry's first sentence is read with the signature it describes (the rest keep their own words:
+        # with the signature, every sentence of a matching entry outranked the answer elsewhere on dev)
+        mat = embedder.embed([query, *(f"{r[6]}: {r[3]}" if r[6] and not r[7] else r[3] for r in rows), *heads_used])
         cos = mat[1 : 1 + len(rows)] @ mat[0]
         head_cos = dict(zip(heads_used, mat[1 + len(rows) :] @ mat[0], strict=True))
         section = np.array([head_cos.get(r[4], 0.0) for r in rows])
     out = []
-    for (hit, s, e, text, _, pos), c, sc in zip(rows, cos, section, strict=True):
-        lex = len(terms & set(tokenize(text))) / len(terms) if terms else 0.0
-        out.append(SentenceScore(hit, s, e, text, lex, float(c), float(sc), pos))
+    for (hit, s, e, text, heading, pos, entry, epos), c, sc in zip(rows, cos, section, strict=True):
+        named = entry and not epos
+        words = set(tokenize(text)) | (set(tokenize(entry_name(entry).replace("_", " "))) if named else set())
+        lex = len(terms & words) / len(terms) if terms else 0.0
+        out.append(SentenceScore(hit, s, e, text, lex, float(c), float(sc), pos, entry, epos, heading))
     return out
 
 

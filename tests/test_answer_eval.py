@@ -15,6 +15,7 @@ from verisight.engine import Engine
 from verisight.errors import BadQuery
 
 FLOORS = Path(__file__).parents[1] / "verisight" / "data" / "answer_floors.json"
+FRESH = QUESTIONS.with_name("answer_questions_fresh.jsonl")
 
 
 def test_demo_test_questions_are_answered_or_declined_above_the_floors(demo_engine: Engine) -> None:
@@ -23,6 +24,24 @@ def test_demo_test_questions_are_answered_or_declined_above_the_floors(demo_engi
     assert len(questions) == 40
     figures = evaluate(demo_engine, questions)
     floors = json.loads(FLOORS.read_text())["demo_test"]
+    missed = [p["q"] for p in figures["per_question"] if p["answerable"] and not p["found"]]
+    assert figures["answer_rate"] >= floors["answer_rate"], missed
+    assert figures["answer_rate"] > figures["snippet_rate"]
+    assert figures["unanswerable_declined"] >= floors["unanswerable_declined"]
+    assert figures["answerable_declined"] <= floors["answerable_declined_max"]
+    assert figures["fragments"] <= floors["fragments_max"], [p["fragments"] for p in figures["per_question"]]
+
+
+def test_fresh_demo_questions_stay_above_their_floors(demo_engine: Engine) -> None:
+    """The held-out set written by someone who had seen no answer (read once, then pinned): its demo questions.
+
+    Its floors are far below the targets (near-miss questions the demo pages do not answer mostly get an
+    overview); they pin what was measured so that nothing slips further while the gate is improved.
+    """
+    questions = load_questions(FRESH, corpus="demo")
+    assert len(questions) == 30
+    figures = evaluate(demo_engine, questions)
+    floors = json.loads(FLOORS.read_text())["demo_fresh"]
     missed = [p["q"] for p in figures["per_question"] if p["answerable"] and not p["found"]]
     assert figures["answer_rate"] >= floors["answer_rate"], missed
     assert figures["answer_rate"] > figures["snippet_rate"]
@@ -46,6 +65,10 @@ def test_answer_keys_and_fragments() -> None:
     assert is_fragment("be used inside a coroutine function declared with async def.")
     assert is_fragment("Hold the burn under running water for …")
     assert not is_fragment("sorted() returns a new list.")
+    # an API entry's quote is led by the signature it describes
+    assert not is_fragment("os.path.exists(path): Return True if path refers to an existing path.")
+    assert not is_fragment("int(x): Return an integer object constructed from a number or string x.")
+    assert is_fragment("be (as in the example) used here.")
     assert not is_fragment("Hold the burn under cool running water for 20 minutes.")
 
 

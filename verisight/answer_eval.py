@@ -36,7 +36,7 @@ from verisight.errors import BadQuery
 QUESTIONS = Path(__file__).parent / "data" / "answer_questions.jsonl"
 SNIPPET_CHARS = 400
 MAX_ANSWERABLE_DECLINED = 0.05
-_CODE_START = re.compile(r"^[\w.]+(\(\)|\.\w+|_\w+)")
+_CODE_START = re.compile(r"^[\w.]+(\(|\.\w+|_\w+)")  # a code name: ``list.sort()``, ``int(x):``, ``snake_case``
 
 
 def split_of(question: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from retrieval.embed import Embedder
 from retrieval.types import Hit
-from synth.extractive import extract_sentences
+from synth.extractive import answer_value, extract_sentences, focus_weights
 from synth.prompts import number_sources
 from synth.relevance import Answerability, is_whole_sentence, score_sentences
 from tests.synth.helpers import make_hits
@@ -137,3 +137,63 @@ def test_a_sentence_that_reports_the_question_does_not_lead(embedder: Embedder) 
     hits = make_hits([("https://geo.example/rocks", "Should you eat rocks?", "geo.example", text)])
     quotes = extract_sentences("Why is eating rocks harmful?", hits, number_sources(hits), embedder)
     assert quotes and quotes[0][0].startswith("Rocks can crack your teeth"), quotes
+
+
+# Sphinx API reference text as trafilatura extracts it: each entry's term a list item ending in its "¶" anchor,
+# its description the next list item, hard-wrapped.
+API_PAGE = (
+    "os.path — Common pathname manipulations¶\n"
+    "- os.path.basename(path)¶\n"
+    "- Return the base name of pathname path. This is the second element of the pair returned by passing\n"
+    "path to the function split().\n"
+    "- os.path.exists(path)¶\n"
+    "- Return True if path refers to an existing path or an open\n"
+    "file descriptor.  Returns False for broken symbolic links.\n"
+    "- os.path.isdir(path)¶\n"
+    "- Return True if path is an existing directory.  This follows symbolic links, so both islink() and\n"
+    "isdir() can be true for the same path.\n"
+)
+
+
+def test_an_api_entry_is_quoted_with_the_signature_it_describes(embedder: Embedder) -> None:
+    """"Return True if path refers to an existing path" names no function: the quote is led by its signature,
+    the bullet is not part of the sentence, and a sentence that names its function is quoted as it is."""
+    hits = make_hits([("https://docs.example/os.path", "os.path", "docs.example", API_PAGE)])
+    scored = {s.text.split("\n")[0]: s for s in score_sentences("check whether a file exists", hits, embedder)}
+    first = scored["Return True if path refers to an existing path or an open"]
+    assert first.entry == "os.path.exists(path)" and first.entry_pos == 0
+    assert first.display == "os.path.exists(path): Return True if path refers to an existing path or an open " \
+                            "file descriptor."
+    assert scored["Returns False for broken symbolic links."].entry_pos == 1
+    names_itself = scored["This follows symbolic links, so both islink() and isdir() can be true for the same path."]
+    assert names_itself.entry == "os.path.isdir(path)" and names_itself.display.startswith("This follows")
+    quotes = extract_sentences("How do I check whether a file exists?", hits, number_sources(hits), embedder)
+    assert quotes and quotes[0][0].startswith("os.path.exists(path): Return True if path"), quotes
+    assert not any(q[0].startswith("- ") for q in quotes), quotes
+
+
+def test_prose_that_names_code_is_a_sentence_and_code_glued_to_prose_is_not() -> None:
+    """Inline code in a sentence keeps it quotable; a code block run into a sentence does not."""
+    assert is_whole_sentence("For integers, use the built-in int() type constructor, e.g. int('144') == 144.")
+    assert not is_whole_sentence("Roughly equivalent to: def combinations(iterable, r): # combinations('ABCD', 2) "
+                                 "--> AB AC AD BC BD CD pool = tuple(iterable) n = len(pool) return.")
+    assert not is_whole_sentence("x = {k: v for k, v in d.items() if v} and y = [i for i in x].")
+
+
+def test_the_specific_part_of_the_question_picks_the_answer(embedder: Embedder) -> None:
+    """Every sentence of a vitamin D page is about vitamin D; the one about windows answers the window question."""
+    text = ("Your skin makes vitamin D when it is exposed to ultraviolet B rays from the sun. Above roughly 37 "
+            "degrees latitude, the winter sun is too low for the skin to make much vitamin D at all. Sunlight "
+            "through a window does not help, because glass blocks UVB. Oily fish and eggs contain some vitamin D.")
+    hits = make_hits([("https://health.example/vitamin-d", "Vitamin D", "health.example", text)])
+    query = "Does sunlight through a window make vitamin D?"
+    scored = score_sentences(query, hits, embedder)
+    weights = focus_weights(query, scored)
+    assert weights["window"] > weights["vitamin"]
+    window, winter = scored[2], scored[1]
+    assert window.text.startswith("Sunlight through a window") and winter.text.startswith("Above roughly")
+    # the plain relevance ranks the winter sentence (topic words only) above the answer; the focus turns that round
+    assert answer_value(query, winter) > answer_value(query, window)
+    assert answer_value(query, window, weights) > answer_value(query, winter, weights)
+    quotes = extract_sentences(query, hits, number_sources(hits), embedder)
+    assert "Sunlight through a window does not help, because glass blocks UVB." in [q[0] for q in quotes], quotes
