@@ -8,16 +8,22 @@ is padded: an answer may be one sentence, or none when no whole sentence address
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from retrieval.embed import Embedder
-from retrieval.text import content_words, tokenize
+from retrieval.text import content_words
 from retrieval.types import Hit
 from synth.parse import strip_citations
-from synth.relevance import RELEVANCE_MIN, SentenceScore, entry_name, is_whole_sentence, score_sentences
+from synth.relevance import (
+    RELEVANCE_MIN,
+    SentenceScore,
+    focus_share,
+    focus_weights,
+    is_whole_sentence,
+    score_sentences,
+)
 from synth.sanitize import looks_like_injection
 from synth.types import Source
 
@@ -112,40 +118,12 @@ _REPORTED_QUESTION = re.compile(r"\b(ask|asks|asked|asking|wonder|wonders|wonder
                                 re.IGNORECASE)
 
 
-def focus_weights(query: str, candidates: Sequence[SentenceScore]) -> dict[str, float]:
-    """Each query term's weight among the candidate sentences: log((n + 1) / (sentences with it + 0.5)).
-
-    The topic of a question ("vitamin D" in "Does sunlight through a window make vitamin D?") is in every
-    retrieved sentence; the part that asks something specific ("window") is in few, and the answer has it.
-    """
-    terms = set(tokenize(query))
-    bags = [_context_words(s) for s in candidates]
-    n = len(bags)
-    return {t: math.log((n + 1) / (sum(1 for b in bags if t in b) + 0.5)) for t in terms}
-
-
-def _focus(s: SentenceScore, focus: dict[str, float]) -> float:
-    """The focus-weighted share of the query's terms that ``s`` contains (its entry's name counts)."""
-    total = sum(focus.values())
-    if total <= 0:
-        return s.lexical
-    words = _context_words(s)
-    return sum(w for t, w in focus.items() if t in words) / total
-
-
-def _context_words(s: SentenceScore) -> set[str]:
-    """The terms a sentence states or stands under: its own, its heading's and its API entry's name ("It can be
-    used when a statement is required" under "The pass statement" is about ``pass``)."""
-    words = set(tokenize(s.text)) | set(tokenize(s.heading))
-    return words | set(tokenize(entry_name(s.entry).replace("_", " "))) if s.entry else words
-
-
 def answer_value(query: str, s: SentenceScore, focus: dict[str, float] | None = None) -> float:
     """Relevance, preferring sentences that add information to the query over restating it or an anecdote;
     with ``focus`` (``focus_weights``), the lexical half of relevance weighs the query's specific terms."""
     relevance = s.relevance
     if focus is not None:
-        relevance = replace(s, lexical=(s.lexical + _focus(s, focus)) / 2).relevance
+        relevance = replace(s, lexical=(s.lexical + focus_share(s, focus)) / 2).relevance
     words = set(content_words(s.text))
     novelty = len(words - set(content_words(query))) / len(words) if words else 0.0
     anecdote = 0.8 if _FIRST_PERSON.search(s.text) else 1.0  # "Just grabbed the oven rack like an idiot"

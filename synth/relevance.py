@@ -257,6 +257,34 @@ def score_sentences(query: str, hits: Sequence[Hit], embedder: Embedder | None) 
     return out
 
 
+def context_words(s: SentenceScore) -> set[str]:
+    """The terms a sentence states or stands under: its own, its heading's and its API entry's name ("It can be
+    used when a statement is required" under "The pass statement" is about ``pass``)."""
+    words = set(tokenize(s.text)) | set(tokenize(s.heading))
+    return words | set(tokenize(entry_name(s.entry).replace("_", " "))) if s.entry else words
+
+
+def focus_weights(query: str, candidates: Sequence[SentenceScore]) -> dict[str, float]:
+    """Each query term's weight among the candidate sentences: log((n + 1) / (sentences with it + 0.5)).
+
+    The topic of a question ("vitamin D" in "Does sunlight through a window make vitamin D?") is in every
+    retrieved sentence; the part that asks something specific ("window") is in few, and the answer has it.
+    """
+    terms = set(tokenize(query))
+    bags = [context_words(s) for s in candidates]
+    n = len(bags)
+    return {t: math.log((n + 1) / (sum(1 for b in bags if t in b) + 0.5)) for t in terms}
+
+
+def focus_share(s: SentenceScore, focus: dict[str, float]) -> float:
+    """The focus-weighted share of the query's terms that ``s`` states or stands under (``focus_weights``)."""
+    total = sum(focus.values())
+    if total <= 0:
+        return s.lexical
+    words = context_words(s)
+    return sum(w for t, w in focus.items() if t in words) / total
+
+
 @dataclass(frozen=True, slots=True)
 class Answerability:
     """A logistic model over the best sentence's lexical and cosine match and the share of the question's terms
