@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from retrieval.embed import Embedder
 from retrieval.types import Hit
-from synth.extractive import answer_value, extract_sentences, focus_weights
+from synth.extractive import POINT_RATIO, answer_value, extract_sentences
 from synth.prompts import number_sources
-from synth.relevance import Answerability, is_whole_sentence, score_sentences
+from synth.relevance import RELEVANCE_MIN, Answerability, focus_weights, is_whole_sentence, score_sentences
 from tests.synth.helpers import make_hits
 
 PAGES = [
@@ -197,3 +198,23 @@ def test_the_specific_part_of_the_question_picks_the_answer(embedder: Embedder) 
     assert answer_value(query, window, weights) > answer_value(query, winter, weights)
     quotes = extract_sentences(query, hits, number_sources(hits), embedder)
     assert "Sunlight through a window does not help, because glass blocks UVB." in [q[0] for q in quotes], quotes
+
+
+def test_a_point_far_weaker_than_the_lead_is_not_shown(embedder: Embedder) -> None:
+    """A site blurb relevant enough to quote is not padded after a lead that answers (POINT_RATIO)."""
+    pages = [
+        ("https://kitchen.example/leftovers", "Leftovers", "kitchen.example",
+         "Most cooked leftovers, such as meat, poultry, rice, pasta, soups and casseroles, keep for 3 to 4 days in "
+         "a fridge at 5°C (40°F) or below."),
+        ("https://kitchen.example/", "Kitchen Basics", "kitchen.example", "Cool, store and reheat leftovers safely."),
+    ]
+    query = "How long can cooked leftovers be kept in the fridge?"
+    first, home = make_hits(pages)
+    hits = [first, replace(home, rank=6)]  # the home page ranked below the guides, as retrieval put it
+    scored = score_sentences(query, hits, embedder)
+    weights = focus_weights(query, scored)
+    lead, blurb = scored
+    assert blurb.relevance >= RELEVANCE_MIN and is_whole_sentence(blurb.text)  # the premise: it could be quoted
+    assert answer_value(query, blurb, weights) < POINT_RATIO * answer_value(query, lead, weights)
+    quotes = extract_sentences(query, hits, number_sources(hits), embedder)
+    assert [q[0] for q in quotes] == [lead.text], quotes
