@@ -1,4 +1,4 @@
-"""``verisight eval answers``: the figures on the demo corpus's test questions stay above their floors."""
+"""``verisight eval answers``: the figures on the test split and the held-out sets stay above their floors."""
 
 from __future__ import annotations
 
@@ -6,16 +6,17 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import make_settings
 from verisight.answer_eval import QUESTIONS, evaluate, is_fragment, load_questions, matches, split_of
 from verisight.engine import Engine
 from verisight.errors import BadQuery
 
 FLOORS = Path(__file__).parents[1] / "verisight" / "data" / "answer_floors.json"
-FRESH = QUESTIONS.with_name("answer_questions_fresh.jsonl")
 
 
 def test_demo_test_questions_are_answered_or_declined_above_the_floors(demo_engine: Engine) -> None:
@@ -32,19 +33,47 @@ def test_demo_test_questions_are_answered_or_declined_above_the_floors(demo_engi
     assert figures["fragments"] <= floors["fragments_max"], [p["fragments"] for p in figures["per_question"]]
 
 
-def test_fresh_demo_questions_stay_above_their_floors(demo_engine: Engine) -> None:
-    """The held-out set written by someone who had seen no answer (read once, then pinned): its demo questions.
+HELD_OUT = [  # (question file, corpus, floor key): sets written by someone who had seen no answer, read once
+    ("answer_questions_fresh.jsonl", "demo", "demo_fresh"),
+    ("answer_questions_fresh2.jsonl", "demo", "demo_fresh2"),
+    ("answer_questions_fresh.jsonl", "pydocs", "pydocs_fresh"),
+    ("answer_questions_fresh2.jsonl", "pydocs", "pydocs_fresh2"),
+]
 
-    Its floors are far below the targets (near-miss questions the demo pages do not answer mostly get an
-    overview); they pin what was measured so that nothing slips further while the gate is improved.
+
+@pytest.fixture(scope="module")
+def pydocs_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """An engine over the Python-docs corpus (``verisight.pydocs_site``: Debian's python3.11-doc, crawled from a
+    real HTTP server on 127.0.0.1 and indexed); ``make test`` installs the docs where it can."""
+    from verisight.pydocs_site import DOCS, build
+
+    if not (DOCS / "tutorial" / "index.html").is_file():
+        pytest.skip(f"no Python docs at {DOCS} (apt-get install python3.11-doc)")
+    data = tmp_path_factory.mktemp("pydocs-data")
+    build(data)
+    engine = Engine(make_settings(data))
+    yield engine
+    engine.close()
+
+
+@pytest.mark.parametrize(("name", "corpus", "key"), HELD_OUT, ids=[k for _, _, k in HELD_OUT])
+def test_held_out_questions_stay_above_their_floors(
+    name: str, corpus: str, key: str, request: pytest.FixtureRequest
+) -> None:
+    """The held-out sets' figures as measured when each was read once (then pinned; only ever raised).
+
+    They are far below the issue's targets, above all on declines (near-miss questions the pages do not answer
+    mostly get an overview); the floors keep what was measured from slipping. ``pydocs_fresh2`` allows one
+    fragment: a Python-docs sentence that ends its list with the page's own "etc…".
     """
-    questions = load_questions(FRESH, corpus="demo")
-    assert len(questions) == 30
-    figures = evaluate(demo_engine, questions)
-    floors = json.loads(FLOORS.read_text())["demo_fresh"]
+    engine: Engine = request.getfixturevalue("demo_engine" if corpus == "demo" else "pydocs_engine")
+    questions = load_questions(QUESTIONS.with_name(name), corpus=corpus)
+    figures = evaluate(engine, questions)
+    floors = json.loads(FLOORS.read_text())[key]
     missed = [p["q"] for p in figures["per_question"] if p["answerable"] and not p["found"]]
     assert figures["answer_rate"] >= floors["answer_rate"], missed
-    assert figures["answer_rate"] > figures["snippet_rate"]
+    if floors["above_snippet"]:  # the overview beat the best passage's first 400 characters when it was read
+        assert figures["answer_rate"] > figures["snippet_rate"]
     assert figures["unanswerable_declined"] >= floors["unanswerable_declined"]
     assert figures["answerable_declined"] <= floors["answerable_declined_max"]
     assert figures["fragments"] <= floors["fragments_max"], [p["fragments"] for p in figures["per_question"]]

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python bench/pydocs_site.py --data DIR [--root /usr/share/doc/python3.11/html]
+    python -m verisight.pydocs_site --data DIR [--root /usr/share/doc/python3.11/html]
 
 The corpus is a fixed 98-page subset of Debian's ``python3.11-doc`` (``apt-get install python3.11-doc``): every
 page of the tutorial, the language reference, the FAQ and the HOWTOs, the glossary, and the 40 library pages in
@@ -22,12 +22,11 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from verisight.crawling import CrawlOptions, crawl_into
+from verisight.engine import Engine
+from verisight.settings import load_settings
 
-from verisight.crawling import CrawlOptions, crawl_into  # noqa: E402
-from verisight.engine import Engine  # noqa: E402
-from verisight.settings import load_settings  # noqa: E402
+DOCS = Path("/usr/share/doc/python3.11/html")
 
 SECTIONS = ("tutorial", "reference", "faq", "howto")
 LIBRARY = (
@@ -53,38 +52,42 @@ class _Quiet(SimpleHTTPRequestHandler):
         """Keep the output clean."""
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Copy the subset, serve it, crawl and index it into ``--data``."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--root", type=Path, default=Path("/usr/share/doc/python3.11/html"))
-    args = parser.parse_args(argv)
-    if not (args.root / "tutorial" / "index.html").is_file():
-        print(f"no Python docs at {args.root} (apt-get install python3.11-doc)", file=sys.stderr)
-        return 2
-    chosen = pages(args.root)
+def build(data: Path, root: Path = DOCS) -> dict[str, object]:
+    """Copy the subset of ``root``, serve it on 127.0.0.1, crawl and index it into ``data``; the engine's status."""
+    chosen = pages(root)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp)
         for rel in chosen:
             (site / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(args.root / rel, site / rel)
+            shutil.copyfile(root / rel, site / rel)
         server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, daemon=True).start()
         port = server.server_address[1]
-        settings = load_settings(args.data, environ={}, config_file=args.data / "none.toml")
+        settings = load_settings(data, environ={}, config_file=data / "none.toml")
         engine = Engine(settings)
         try:
-            summary = crawl_into(
+            crawl_into(
                 settings, engine.documents, [f"http://127.0.0.1:{port}/{rel}" for rel in chosen],
                 CrawlOptions(max_depth=0, concurrency=8, allow_private=True, delay=0.0),
             )
-            print(f"crawled {len(chosen)} pages: {summary}", file=sys.stderr)
             engine.update_index()
-            print(f"indexed: {engine.status()}", file=sys.stderr)
+            return engine.status()
         finally:
             engine.close()
             server.shutdown()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the corpus into ``--data`` and print what was stored."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--root", type=Path, default=DOCS)
+    args = parser.parse_args(argv)
+    if not (args.root / "tutorial" / "index.html").is_file():
+        print(f"no Python docs at {args.root} (apt-get install python3.11-doc)", file=sys.stderr)
+        return 2
+    print(f"indexed: {build(args.data, args.root)}", file=sys.stderr)
     return 0
 
 
