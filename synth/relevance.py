@@ -57,6 +57,8 @@ _ENTRY_LINE = re.compile(
 _ENTRY_KEYWORD = re.compile(r"^(?:(?:class|exception|async|await|abstractmethod|classmethod|staticmethod|property"
                             r"|method|function|attribute|data)\s+)+")
 ENTRY_MAX = 300  # a term line longer than this is prose, not a signature
+TERM_WORDS = 6  # a glossary term is at most this many words
+_TERM_LINE = re.compile(r"^[-*•]\s+(?P<term>[^\n¶]+?)\s*¶\s*$", re.MULTILINE)
 ENTRY_LABEL_MAX = 80  # a longer signature is named ``name(...)`` before a quote
 # code glued into a sentence: a definition, a comment, an arrow or a prompt ("Roughly equivalent to: def f(x): # ...")
 _CODE_INSIDE = re.compile(r"\bdef \w+\(|\bclass \w+[(:]|(^|\s)#\s|-->|>>>|\.\.\.:")
@@ -86,6 +88,8 @@ class SentenceScore:
         text = " ".join(self.text.split())
         if not self.entry:
             return text
+        if not is_signature(self.entry):  # a glossary term
+            return text if self.entry.casefold() in text.casefold() else f"{self.entry}: {text}"
         full = re.match(r"[A-Za-z_][\w.]*", self.entry)
         dotted = full.group(0) if full is not None and "." in full.group(0) else ""
         if f"{entry_name(self.entry)}(" in text or (dotted and dotted in text):
@@ -171,10 +175,19 @@ def is_heading_line(line: str) -> bool:
     return t.endswith("?") or t[-1] not in ".!:;,\"'”’)"
 
 
-def entry_name(signature: str) -> str:
-    """The last dotted part of an entry's name: ``exists`` for ``os.path.exists(path)``."""
-    m = re.match(r"[A-Za-z_][\w.]*", signature)
-    return m.group(0).rsplit(".", 1)[-1] if m else signature
+def is_signature(term: str) -> bool:
+    """True for an entry term that names code (``os.path.exists(path)``, ``sys.path``), not a glossary term."""
+    m = re.match(r"[A-Za-z_][\w.]*", term)
+    return m is not None and ("." in m.group(0) or "_" in m.group(0) or term[m.end() : m.end() + 1] in ("(", "["))
+
+
+def entry_name(term: str) -> str:
+    """What an entry is about: the last dotted part of a signature's name (``exists`` for
+    ``os.path.exists(path)``), or a glossary term as written (``EAFP``)."""
+    if not is_signature(term):
+        return term
+    m = re.match(r"[A-Za-z_][\w.]*", term)
+    return m.group(0).rsplit(".", 1)[-1] if m else term
 
 
 def entry_label(signature: str) -> str:
@@ -185,12 +198,18 @@ def entry_label(signature: str) -> str:
 
 
 def _entries(text: str) -> list[tuple[int, str]]:
-    """(end offset, signature without its ``class``/``async`` keyword) of each API entry's term line of ``text``."""
+    """(end offset, term) of each definition-list entry's term line of ``text``: an API signature without its
+    ``class``/``async`` keyword, or a glossary term of at most ``TERM_WORDS`` words ("EAFP", "duck-typing")."""
     out = []
-    for m in _ENTRY_LINE.finditer(text):
-        sig = _ENTRY_KEYWORD.sub("", " ".join(m.group("sig").split()))
-        if len(sig) <= ENTRY_MAX and ("." in m.group("name") or "(" in sig or "_" in m.group("name")):
+    for m in _TERM_LINE.finditer(text):
+        line = m.group(0)
+        code = _ENTRY_LINE.match(line)
+        sig = _ENTRY_KEYWORD.sub("", " ".join(code.group("sig").split())) if code else ""
+        term = " ".join(m.group("term").split())
+        if sig and len(sig) <= ENTRY_MAX and is_signature(sig):
             out.append((m.end(), sig))
+        elif len(term.split()) <= TERM_WORDS and not is_signature(term) and term[:1].isalnum():
+            out.append((m.end(), term))
     return out
 
 

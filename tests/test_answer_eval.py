@@ -98,6 +98,8 @@ def test_answer_keys_and_fragments() -> None:
     assert not is_fragment("os.path.exists(path): Return True if path refers to an existing path.")
     assert not is_fragment("int(x): Return an integer object constructed from a number or string x.")
     assert is_fragment("be (as in the example) used here.")
+    assert not is_fragment("duck-typing: A programming style which does not look at an object's type.")
+    assert is_fragment("duck-typing: a programming style which does not look at an object's type.")
     assert not is_fragment("Hold the burn under cool running water for 20 minutes.")
 
 

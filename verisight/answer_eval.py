@@ -36,6 +36,7 @@ from verisight.errors import BadQuery
 QUESTIONS = Path(__file__).parent / "data" / "answer_questions.jsonl"
 SNIPPET_CHARS = 400
 MAX_ANSWERABLE_DECLINED = 0.05
+_TERM_PREFIX = re.compile(r"^\w[\w\- .]{0,40}: (?=[A-Z0-9\"'“(])")  # a definition entry's term before its sentence
 _CODE_START = re.compile(r"^[\w.]+(\(|\.\w+|_\w+)")  # a code name: ``list.sort()``, ``int(x):``, ``snake_case``
 
 
@@ -72,11 +73,13 @@ def matches(text: str, key: dict[str, Any]) -> bool:
 
 
 def is_fragment(sentence: str) -> bool:
-    """A shown sentence that is not whole: it opens in lower case (not on a code name), is cut with "…", or
-    does not end in a full stop (or the colon of a sentence introducing an example)."""
+    """A shown sentence that is not whole: it opens in lower case (not on a code name, nor a definition entry's
+    term before its sentence), is cut with "…", or does not end in a full stop (or the colon of a sentence
+    introducing an example)."""
     t = sentence.strip()
     if not t:
         return False
+    t = _TERM_PREFIX.sub("", t, count=1)  # "duck-typing: A programming style ..." quotes a glossary entry
     opens_mid = t[0].islower() and not _CODE_START.match(t)
     return opens_mid or "…" in t or t[-1] not in ".!?:\"'”’)"
 

@@ -218,3 +218,21 @@ def test_a_point_far_weaker_than_the_lead_is_not_shown(embedder: Embedder) -> No
     assert answer_value(query, blurb, weights) < POINT_RATIO * answer_value(query, lead, weights)
     quotes = extract_sentences(query, hits, number_sources(hits), embedder)
     assert [q[0] for q in quotes] == [lead.text], quotes
+
+
+def test_a_glossary_entry_is_quoted_with_its_term(embedder: Embedder) -> None:
+    """A glossary's definition names no term ("Easier to ask for forgiveness than permission."): it is read and
+    quoted with the term it defines; a definition that names its term is quoted as it is."""
+    text = ("- duck-typing¶\n- A programming style which does not look at an object's type to determine if it has "
+            "the right interface.\n- EAFP¶\n- Easier to ask for forgiveness than permission.  This common Python "
+            "coding\nstyle assumes the existence of valid keys or attributes.\n- expression¶\n- A piece of syntax "
+            "which can be evaluated to some value; an expression is an accumulation of expression elements.\n")
+    hits = make_hits([("https://docs.example/glossary", "Glossary", "docs.example", text)])
+    scored = {s.text.split("\n")[0]: s for s in score_sentences("EAFP", hits, embedder)}
+    assert scored["Easier to ask for forgiveness than permission."].display == \
+        "EAFP: Easier to ask for forgiveness than permission."
+    assert scored["This common Python coding style assumes the existence of valid keys or attributes."].entry == "EAFP"
+    named = next(s for t, s in scored.items() if t.startswith("A piece of syntax"))
+    assert named.entry == "expression" and named.display.startswith("A piece of syntax")
+    quotes = extract_sentences("What does EAFP stand for in Python?", hits, number_sources(hits), embedder)
+    assert quotes and quotes[0][0] == "EAFP: Easier to ask for forgiveness than permission.", quotes
