@@ -142,6 +142,8 @@ def _without_heading(text: str, start: int, end: int) -> int:
         line = text[start:nl].strip()
         if len(line) > 50 or line[-1:] in ".!?:;,":
             return start
+        if text[nl + 1 : end].lstrip()[:1].islower():
+            return start  # a hard-wrapped sentence ("the finally\nclause will execute ..."), not a heading
         start = nl + 1
         while start < end and text[start].isspace():
             start += 1
