@@ -51,7 +51,7 @@ _CODE_WORD = re.compile(r"^[\w.]+(\(\)|\.\w+|_\w+)")  # ``list.sort()``, ``os.pa
 _ENTRY_LINE = re.compile(
     r"^[-*•]\s+(?P<sig>(?:(?:class|exception|async|await|abstractmethod|classmethod|staticmethod|property|method"
     r"|function|attribute|data)\s+)*(?P<name>[A-Za-z_][\w.]*)(?:\[[^\]\n]*\])?(?:\(.*\))?"
-    r"(?:\s*(?:->|→)\s*[^\n¶]+)?)\s*¶\s*$",
+    r"(?:\s*(?:->|→)\s*[^\n¶]+)?)\s*(?P<anchor>¶)?\s*$",
     re.MULTILINE,
 )
 _ENTRY_KEYWORD = re.compile(r"^(?:(?:class|exception|async|await|abstractmethod|classmethod|staticmethod|property"
@@ -199,20 +199,45 @@ def entry_label(signature: str) -> str:
     return signature[: signature.index("(")] + "(...)"
 
 
-def _entries(text: str) -> list[tuple[int, str]]:
-    """(end offset, term) of each definition-list entry's term line of ``text``: an API signature without its
-    ``class``/``async`` keyword, or a glossary term of at most ``TERM_WORDS`` words ("EAFP", "duck-typing")."""
+def _entries(text: str) -> list[tuple[int, int, str]]:
+    """(end of the term line, end of the description, term) of each definition-list entry of ``text``: an API
+    signature without its ``class``/``async`` keyword, or a glossary term of at most ``TERM_WORDS`` words ("EAFP",
+    "duck-typing"). A term line ends in Sphinx's "¶" anchor, or is a bare call signature (``- list.reverse()``)
+    followed by a list item; the description is that list item and the lines that continue it."""
     out = []
+    for m in _ENTRY_LINE.finditer(text):
+        sig = _ENTRY_KEYWORD.sub("", " ".join(m.group("sig").split()))
+        bare = m.group("anchor") is None
+        if bare and not (sig.endswith(")") and _LIST_MARKER.match(text[m.end() + 1 : m.end() + 4] + " ")):
+            continue
+        if len(sig) <= ENTRY_MAX and is_signature(sig):
+            out.append((m.end(), _description_end(text, m.end()), sig))
+    taken = {end for end, _, _ in out}
     for m in _TERM_LINE.finditer(text):
-        line = m.group(0)
-        code = _ENTRY_LINE.match(line)
-        sig = _ENTRY_KEYWORD.sub("", " ".join(code.group("sig").split())) if code else ""
         term = " ".join(m.group("term").split())
-        if sig and len(sig) <= ENTRY_MAX and is_signature(sig):
-            out.append((m.end(), sig))
-        elif len(term.split()) <= TERM_WORDS and not is_signature(term) and term[:1].isalnum():
-            out.append((m.end(), term))
-    return out
+        if m.end() not in taken and len(term.split()) <= TERM_WORDS and not is_signature(term) and term[:1].isalnum():
+            out.append((m.end(), _description_end(text, m.end()), term))
+    return sorted(out)
+
+
+def _description_end(text: str, term_end: int) -> int:
+    """Where the description after a term line ends: at the next list item, or at a line that starts a new
+    paragraph (a capital after a line that closed its sentence); ``term_end`` when no list item follows."""
+    i = term_end + 1
+    first, closed = True, False
+    while i < len(text):
+        j = text.find("\n", i)
+        j = len(text) if j < 0 else j
+        line = text[i:j].strip()
+        item = _LIST_MARKER.match(line + " ") is not None
+        if first and not item:
+            return term_end
+        if not first and (item or (line[:1].isupper() and closed)):
+            return i
+        first = False
+        closed = not line or line[-1] in ".!?:"
+        i = j + 1
+    return len(text)
 
 
 def _headings(text: str) -> list[tuple[int, str]]:
@@ -238,7 +263,7 @@ def score_sentences(query: str, hits: Sequence[Hit], embedder: Embedder | None) 
         heads = _headings(text)
         title = " ".join(hit.passage.title.split()).casefold()
         current, pos, h = hit.passage.heading.replace("¶", "").strip(), 0, 0
-        entry, n, epos = "", 0, 0
+        entry, n, epos, entry_end = "", 0, 0, 0
         for s, e in split_sentences(text):
             s = _without_heading(text, s, e)
             if (marker := _LIST_MARKER.match(text, s, e)) is not None:
@@ -248,8 +273,10 @@ def score_sentences(query: str, hits: Sequence[Hit], embedder: Embedder | None) 
                 entry = ""  # a heading ends the entry above it
                 h += 1
             while n < len(entries) and entries[n][0] <= s:
-                entry, epos = entries[n][1], 0
+                entry, epos, entry_end = entries[n][2], 0, entries[n][1]
                 n += 1
+            if entry and s >= entry_end:
+                entry = ""  # past the entry's description
             if s < e:
                 heading = "" if " ".join(current.split()).casefold() == title else current  # the title is no section
                 rows.append((hit, s, e, text[s:e], heading, pos, entry, epos))

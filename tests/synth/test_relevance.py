@@ -236,3 +236,18 @@ def test_a_glossary_entry_is_quoted_with_its_term(embedder: Embedder) -> None:
     assert named.entry == "expression" and named.display.startswith("A piece of syntax")
     quotes = extract_sentences("What does EAFP stand for in Python?", hits, number_sources(hits), embedder)
     assert quotes and quotes[0][0] == "EAFP: Easier to ask for forgiveness than permission.", quotes
+
+
+def test_an_entry_ends_with_its_description_and_a_bare_signature_is_an_entry(embedder: Embedder) -> None:
+    """Module prose after an entry is not quoted as the entry's, and the tutorial's anchorless method list
+    (``- list.reverse()`` then its description) is read as entries too."""
+    text = ("Interface summary:\n- copy.copy(x)¶\n- Return a shallow copy of x.\n- exception copy.Error¶\n"
+            "- Raised for module specific errors.\nThe difference between shallow and deep copying is only relevant "
+            "for compound objects.\n- list.reverse()\n- Reverse the elements of the list in place.\n")
+    hits = make_hits([("https://docs.example/copy", "copy", "docs.example", text)])
+    scored = {s.text: s for s in score_sentences("copy a list", hits, embedder)}
+    assert scored["Return a shallow copy of x."].display == "copy.copy(x): Return a shallow copy of x."
+    prose = scored["The difference between shallow and deep copying is only relevant for compound objects."]
+    assert prose.entry == "" and not prose.display.startswith("copy.Error")
+    assert scored["Reverse the elements of the list in place."].display == \
+        "list.reverse(): Reverse the elements of the list in place."
