@@ -62,6 +62,7 @@ _TERM_LINE = re.compile(r"^[-*•]\s+(?P<term>[^\n¶]+?)\s*¶\s*$", re.MULTILINE
 ENTRY_LABEL_MAX = 80  # a longer signature is named ``name(...)`` before a quote
 # code glued into a sentence: a definition, a comment, an arrow or a prompt ("Roughly equivalent to: def f(x): # ...")
 _CODE_INSIDE = re.compile(r"\bdef \w+\(|\bclass \w+[(:]|(^|\s)#\s|-->|>>>|\.\.\.:")
+_ANAPHOR = re.compile(r"(This|That|These|Those|It|They|Such|The name)\b")
 _LIST_MARKER = re.compile(r"[-*•]\s+(?=\S)")  # a list item's bullet
 
 
@@ -251,9 +252,14 @@ def _headings(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def score_sentences(query: str, hits: Sequence[Hit], embedder: Embedder | None) -> list[SentenceScore]:
+def score_sentences(
+    query: str, hits: Sequence[Hit], embedder: Embedder | None, *, context: bool = True
+) -> list[SentenceScore]:
     """Every sentence of ``hits``' passages scored against ``query`` (in passage order), each with the match of
-    the heading it sits under (a page section titled with the question usually answers it, as in a FAQ)."""
+    the heading it sits under (a page section titled with the question usually answers it, as in a FAQ).
+
+    With ``context``, a sentence opening on a pronoun is matched as the mean of itself and itself read after the
+    sentence before it (the answerability gate reads sentences without it, as it was calibrated)."""
     terms = set(tokenize(query))
     rows: list[tuple[Hit, int, int, str, str, int, str, int]] = []
     for hit in hits:
@@ -292,14 +298,27 @@ def score_sentences(query: str, hits: Sequence[Hit], embedder: Embedder | None) 
         heads_used = sorted({r[4] for r in rows if r[4]})
         # an API entry's first sentence is read with the signature it describes (the rest keep their own words:
         # with the signature, every sentence of a matching entry outranked the answer elsewhere on dev)
-        mat = embedder.embed([query, *(f"{r[6]}: {r[3]}" if r[6] and not r[7] else r[3] for r in rows), *heads_used])
+        # a sentence that opens on a pronoun ("This is the single most important step, ...") is also read with
+        # the sentence before it, which says what the pronoun stands for
+        linked = [i for i in range(1, len(rows))
+                  if context and rows[i - 1][0] is rows[i][0] and _ANAPHOR.match(rows[i][3])]
+        texts = [f"{r[6]}: {r[3]}" if r[6] and not r[7] else r[3] for r in rows]
+        mat = embedder.embed([query, *texts, *heads_used, *(f"{rows[i - 1][3]} {rows[i][3]}" for i in linked)])
         cos = mat[1 : 1 + len(rows)] @ mat[0]
-        head_cos = dict(zip(heads_used, mat[1 + len(rows) :] @ mat[0], strict=True))
+        head_end = 1 + len(rows) + len(heads_used)
+        head_cos = dict(zip(heads_used, mat[1 + len(rows) : head_end] @ mat[0], strict=True))
+        for i, c in zip(linked, mat[head_end:] @ mat[0], strict=True):
+            cos[i] = max(cos[i], (cos[i] + c) / 2)
         section = np.array([head_cos.get(r[4], 0.0) for r in rows])
+        previous = {i: rows[i - 1][3] for i in linked}
+    else:
+        previous = {}
     out = []
-    for (hit, s, e, text, heading, pos, entry, epos), c, sc in zip(rows, cos, section, strict=True):
+    for i, ((hit, s, e, text, heading, pos, entry, epos), c, sc) in enumerate(zip(rows, cos, section, strict=True)):
         named = entry and not epos
         words = set(tokenize(text)) | (set(tokenize(entry_name(entry).replace("_", " "))) if named else set())
+        if i in previous:
+            words |= set(tokenize(previous[i]))
         lex = len(terms & words) / len(terms) if terms else 0.0
         out.append(SentenceScore(hit, s, e, text, lex, float(c), float(sc), pos, entry, epos, heading))
     return out
@@ -370,7 +389,8 @@ class Answerability:
     def score(self, query: str, hits: Sequence[Hit], embedder: Embedder | None, unknown: float = 0.0) -> float:
         """The probability for ``query`` over the top passages of ``hits``; ``unknown`` is the share of its terms
         the corpus never uses (``HybridIndex.unknown_share``)."""
-        lexical, cosine = self.features(score_sentences(query, hits[:TOP_PASSAGES], embedder))
+        # the gate reads each sentence on its own, as it was calibrated
+        lexical, cosine = self.features(score_sentences(query, hits[:TOP_PASSAGES], embedder, context=False))
         return self.probability(lexical, cosine, unknown)
 
 

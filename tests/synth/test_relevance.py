@@ -251,3 +251,16 @@ def test_an_entry_ends_with_its_description_and_a_bare_signature_is_an_entry(emb
     assert prose.entry == "" and not prose.display.startswith("copy.Error")
     assert scored["Reverse the elements of the list in place."].display == \
         "list.reverse(): Reverse the elements of the list in place."
+
+
+def test_a_sentence_opening_on_a_pronoun_is_read_after_the_one_before(embedder: Embedder) -> None:
+    """"This ... still helps if you start within three hours" answers the late-cooling question only with the
+    sentence it refers to; the gate's scores read each sentence alone."""
+    text = ("Hold the burn under cool or lukewarm running tap water for 20 minutes. This is the single most "
+            "important step, and it still helps if you start within three hours of the injury.")
+    hits = make_hits([("https://health.example/burns", "Burns", "health.example", text)])
+    query = "Is it still worth cooling a burn an hour after it happened?"
+    alone = score_sentences(query, hits, embedder, context=False)[1]
+    read = score_sentences(query, hits, embedder)[1]
+    assert read.text.startswith("This is the single most important step")
+    assert read.cosine > alone.cosine and read.lexical > alone.lexical
