@@ -50,12 +50,12 @@ _CODE_WORD = re.compile(r"^[\w.]+(\(\)|\.\w+|_\w+)")  # ``list.sort()``, ``os.pa
 # sentences of the entry ("Return True if path refers to an existing path.") describe that name without naming it.
 _ENTRY_LINE = re.compile(
     r"^[-*•]\s+(?P<sig>(?:(?:class|exception|async|await|abstractmethod|classmethod|staticmethod|property|method"
-    r"|function|attribute|data)\s+)*(?P<name>[A-Za-z_][\w.]*)(?:\[[^\]\n]*\])?(?:\(.*\))?"
+    r"|function|attribute|data|coroutine|awaitable|final|decorator)\s+)*(?P<name>[A-Za-z_][\w.]*)(?:\[[^\]\n]*\])?(?:\(.*\))?"
     r"(?:\s*(?:->|→)\s*[^\n¶]+)?)\s*(?P<anchor>¶)?\s*$",
     re.MULTILINE,
 )
 _ENTRY_KEYWORD = re.compile(r"^(?:(?:class|exception|async|await|abstractmethod|classmethod|staticmethod|property"
-                            r"|method|function|attribute|data)\s+)+")
+                            r"|method|function|attribute|data|coroutine|awaitable|final|decorator)\s+)+")
 ENTRY_MAX = 300  # a term line longer than this is prose, not a signature
 TERM_WORDS = 6  # a glossary term is at most this many words
 _TERM_LINE = re.compile(r"^[-*•]\s+(?P<term>[^\n¶]+?)\s*¶\s*$", re.MULTILINE)
@@ -216,7 +216,8 @@ def _entries(text: str) -> list[tuple[int, int, str]]:
     taken = {end for end, _, _ in out}
     for m in _TERM_LINE.finditer(text):
         term = " ".join(m.group("term").split())
-        if m.end() not in taken and len(term.split()) <= TERM_WORDS and not is_signature(term) and term[:1].isalnum():
+        if (m.end() not in taken and len(term.split()) <= TERM_WORDS and not is_signature(term)
+                and term[:1].isalnum() and not set("()[]=") & set(term)):  # a glossary term is not code
             out.append((m.end(), _description_end(text, m.end()), term))
     return sorted(out)
 
@@ -258,8 +259,9 @@ def score_sentences(
     """Every sentence of ``hits``' passages scored against ``query`` (in passage order), each with the match of
     the heading it sits under (a page section titled with the question usually answers it, as in a FAQ).
 
-    With ``context``, a sentence opening on a pronoun is matched as the mean of itself and itself read after the
-    sentence before it (the answerability gate reads sentences without it, as it was calibrated)."""
+    With ``context``, an API entry's first sentence is matched with its signature, and a sentence opening on a
+    pronoun as the mean of itself and itself read after the sentence before it; the answerability gate reads
+    sentences without context, as it was calibrated."""
     terms = set(tokenize(query))
     rows: list[tuple[Hit, int, int, str, str, int, str, int]] = []
     for hit in hits:
@@ -302,7 +304,7 @@ def score_sentences(
         # the sentence before it, which says what the pronoun stands for
         linked = [i for i in range(1, len(rows))
                   if context and rows[i - 1][0] is rows[i][0] and _ANAPHOR.match(rows[i][3])]
-        texts = [f"{r[6]}: {r[3]}" if r[6] and not r[7] else r[3] for r in rows]
+        texts = [f"{r[6]}: {r[3]}" if context and r[6] and not r[7] else r[3] for r in rows]
         mat = embedder.embed([query, *texts, *heads_used, *(f"{rows[i - 1][3]} {rows[i][3]}" for i in linked)])
         cos = mat[1 : 1 + len(rows)] @ mat[0]
         head_end = 1 + len(rows) + len(heads_used)
@@ -315,7 +317,7 @@ def score_sentences(
         previous = {}
     out = []
     for i, ((hit, s, e, text, heading, pos, entry, epos), c, sc) in enumerate(zip(rows, cos, section, strict=True)):
-        named = entry and not epos
+        named = context and entry and not epos
         words = set(tokenize(text)) | (set(tokenize(entry_name(entry).replace("_", " "))) if named else set())
         if i in previous:
             words |= set(tokenize(previous[i]))
