@@ -62,9 +62,10 @@ def llm_server(embedded_backend: EmbeddedBackend) -> Iterator[EmbeddedServer]:
 # Time budget per test group (seconds, about 4x what each takes on a 2-core machine), so a group that slows down
 # is noticed. It is reported, never a failure: how long a test takes depends on the machine's load, and a test
 # result must not (speed targets live in bench/).
+# (root) holds the held-out answer floors, which build the Python-docs corpus (about 3 minutes on 2 cores)
 GROUP_BUDGET_S = {
     "crawler": 180, "retrieval": 300, "synth": 240, "verifier": 150, "web": 300, "hostile": 300,
-    "reliability": 360, "demo": 60, "scale": 300, "(root)": 420,
+    "reliability": 360, "demo": 60, "scale": 300, "(root)": 660,
 }
 _group_time: dict[str, float] = {}
 

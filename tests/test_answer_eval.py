@@ -38,6 +38,8 @@ HELD_OUT = [  # (question file, corpus, floor key): sets written by someone who 
     ("answer_questions_fresh2.jsonl", "demo", "demo_fresh2"),
     ("answer_questions_fresh.jsonl", "pydocs", "pydocs_fresh"),
     ("answer_questions_fresh2.jsonl", "pydocs", "pydocs_fresh2"),
+    ("answer_questions_fresh3.jsonl", "demo", "demo_fresh3"),
+    ("answer_questions_fresh3.jsonl", "pydocs", "pydocs_fresh3"),
 ]
 
 
