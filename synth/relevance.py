@@ -62,6 +62,8 @@ _TERM_LINE = re.compile(r"^[-*•]\s+(?P<term>[^\n¶]+?)\s*¶\s*$", re.MULTILINE
 ENTRY_LABEL_MAX = 80  # a longer signature is named ``name(...)`` before a quote
 # code glued into a sentence: a definition, a comment, an arrow or a prompt ("Roughly equivalent to: def f(x): # ...")
 _CODE_INSIDE = re.compile(r"\bdef \w+\(|\bclass \w+[(:]|(^|\s)#\s|-->|>>>|\.\.\.:")
+# a line that continues the one before: a lowercase word, not a code name ("sorted() leaves ..." starts a sentence)
+_CONTINUATION = re.compile(r"[a-z]+(?=[\s,;])")
 _ANAPHOR = re.compile(r"(This|That|These|Those|It|They|Such|The name)\b")
 _LIST_MARKER = re.compile(r"[-*•]\s+(?=\S)")  # a list item's bullet
 
@@ -143,7 +145,7 @@ def _without_heading(text: str, start: int, end: int) -> int:
         line = text[start:nl].strip()
         if len(line) > 50 or line[-1:] in ".!?:;,":
             return start
-        if text[nl + 1 : end].lstrip()[:1].islower():
+        if _CONTINUATION.match(text[nl + 1 : end].lstrip()):
             return start  # a hard-wrapped sentence ("the finally\nclause will execute ..."), not a heading
         start = nl + 1
         while start < end and text[start].isspace():

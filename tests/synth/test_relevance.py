@@ -39,6 +39,19 @@ def test_whole_sentences_only() -> None:
     assert is_whole_sentence('The operator module offers helpers: operator.itemgetter("age") for dictionaries.')
 
 
+def test_a_hard_wrapped_sentence_is_whole_and_a_heading_before_a_code_name_is_cut_off(embedder: Embedder) -> None:
+    """A short line that a lowercase word continues is part of its sentence; one before a sentence opening on a
+    code name ("sorted() leaves ...") is a heading."""
+    text = ("If a finally clause is present, the finally\nclause will execute as the last task before the try "
+            "statement completes.\nsorted() returns a new list\nsorted() leaves the original untouched and returns "
+            "a new sorted list.")
+    texts = [s.text for s in score_sentences("finally", make_hits([("https://d.example/a", "A", "d.example", text)]),
+                                             embedder)]
+    assert "If a finally clause is present, the finally\nclause will execute as the last task before the try " \
+           "statement completes." in texts, texts
+    assert "sorted() leaves the original untouched and returns a new sorted list." in texts, texts
+
+
 def test_a_heading_glued_to_its_sentence_is_cut_off(embedder: Embedder) -> None:
     """The sentence under a heading line is scored and quoted without the heading."""
     scored = score_sentences("what does sorted return", make_hits(PAGES), embedder)
