@@ -75,7 +75,8 @@ def extract_sentences(
     if following and len(chosen) < max_sentences and following[0].start - lead.end <= 2 \
             and _add(chosen, seen, following[0]):
         nxt = following[0]
-        shown[id(nxt)] = _clean(nxt.text) if nxt.entry and nxt.entry == lead.entry else nxt.display
+        own = (nxt.entry and nxt.entry == lead.entry) or nxt.previous == lead.text  # the lead already says it
+        shown[id(nxt)] = _clean(nxt.text) if own else nxt.display
     # the lead's own page may add one more point (the answer often sits a few sentences from the lead: on the
     # answer questions' dev split this found 3 more answers of 54); every other page adds at most one
     used_docs: set[str] = set()

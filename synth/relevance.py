@@ -83,12 +83,17 @@ class SentenceScore:
     entry: str = ""  # the API signature whose description this sentence is part of ("" outside an entry)
     entry_pos: int = 0  # how many sentences of that entry come before this one
     heading: str = ""  # the heading this sentence sits under ("" for none or the page title)
+    previous: str = ""  # the sentence before, when this one opens on a pronoun that refers to it
 
     @property
     def display(self) -> str:
-        """The sentence as quoted: inside an API entry, led by the signature it describes when it does not name
-        it ("os.path.exists(path): Return True if path refers to an existing path.")."""
+        """The sentence as quoted: after the sentence its opening pronoun refers to; inside an API entry, led by
+        the signature it describes when it does not name it ("os.path.exists(path): Return True if path refers to
+        an existing path.")."""
         text = " ".join(self.text.split())
+        if self.previous and is_whole_sentence(self.previous):
+            # "It'll give the sauce a little extra tackiness" says nothing without what "it" is
+            text = f"{' '.join(self.previous.split())} {text}"
         if not self.entry:
             return text
         if not is_signature(self.entry):  # a glossary term
@@ -324,7 +329,8 @@ def score_sentences(
         if i in previous:
             words |= set(tokenize(previous[i]))
         lex = len(terms & words) / len(terms) if terms else 0.0
-        out.append(SentenceScore(hit, s, e, text, lex, float(c), float(sc), pos, entry, epos, heading))
+        out.append(SentenceScore(hit, s, e, text, lex, float(c), float(sc), pos, entry, epos, heading,
+                                 previous.get(i, "")))
     return out
 
 

@@ -180,7 +180,9 @@ def test_an_api_entry_is_quoted_with_the_signature_it_describes(embedder: Embedd
                             "file descriptor."
     assert scored["Returns False for broken symbolic links."].entry_pos == 1
     names_itself = scored["This follows symbolic links, so both islink() and isdir() can be true for the same path."]
-    assert names_itself.entry == "os.path.isdir(path)" and names_itself.display.startswith("This follows")
+    # it names isdir() itself, so no signature leads it; its "This" is quoted after the sentence it refers to
+    assert names_itself.entry == "os.path.isdir(path)"
+    assert names_itself.display.startswith("Return True if path is an existing directory. This follows")
     quotes = extract_sentences("How do I check whether a file exists?", hits, number_sources(hits), embedder)
     assert quotes and quotes[0][0].startswith("os.path.exists(path): Return True if path"), quotes
     assert not any(q[0].startswith("- ") for q in quotes), quotes
@@ -277,3 +279,6 @@ def test_a_sentence_opening_on_a_pronoun_is_read_after_the_one_before(embedder: 
     read = score_sentences(query, hits, embedder)[1]
     assert read.text.startswith("This is the single most important step")
     assert read.cosine > alone.cosine and read.lexical > alone.lexical
+    # quoted after the sentence it refers to, never alone ("It'll give the sauce extra tackiness": the glue is gone)
+    assert read.display.startswith("Hold the burn under cool or lukewarm running tap water for 20 minutes. This is")
+    assert alone.display.startswith("This is the single most important step")
