@@ -40,13 +40,14 @@ def crawl_elsewhere(seed: str, data: Path, **options: object) -> None:
 def assert_spaced(starts: list[float], delay: float) -> None:
     """Request starts at least ``delay`` apart, as the server saw them.
 
-    A server timestamp can come late when the machine is loaded; that shortens one gap and lengthens the next by
-    the same amount. So the strict check is on two-step spans (start i to start i+2, which do not involve the
-    jittered timestamp in between): back-to-back requests would make one about ``delay`` instead of ``2 * delay``.
+    A server timestamp can come late when the machine is loaded, by any amount: that shortens every gap or span
+    that starts at it (a two-step span of 0.35 s for a 0.2 s delay was seen on a loaded machine). So the checks
+    are on the whole run, which lasts at least the delays it owes (only the first timestamp's lateness shortens
+    it, and only past a tenth of the run does that fail it), and on the median gap. Back-to-back requests fail
+    both.
     """
     gaps = [b - a for a, b in pairwise(starts)]
-    spans = [c - a for a, _, c in zip(starts, starts[1:], starts[2:], strict=False)]
-    assert min(spans) >= 2 * delay * 0.9, (spans, gaps)
+    assert starts[-1] - starts[0] >= (len(starts) - 1) * delay * 0.9, gaps
     assert sorted(gaps)[len(gaps) // 2] >= delay * 0.95, gaps
 
 
