@@ -24,13 +24,11 @@ install: $(STAMP)
 # Browser tests need Debian's chromium and axe-core from npm, the Python-docs answer floors Debian's
 # python3.11-doc; installed when we can (root + apt), else those tests are skipped.
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-		|| echo "could not install chromium: browser tests will be skipped"; fi
-	@if [ ! -f /usr/share/doc/python3.11/html/tutorial/index.html ] && [ "$$(id -u)" = 0 ] \
-		&& command -v apt-get >/dev/null; then \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3.11-doc >/dev/null) \
-		|| echo "could not install python3.11-doc: the Python-docs answer floors will be skipped"; fi
+	@pkgs=""; [ -x /usr/bin/chromium ] || pkgs="chromium"; \
+	[ -f /usr/share/doc/python3.11/html/tutorial/index.html ] || pkgs="$$pkgs python3.11-doc"; \
+	if [ -n "$$pkgs" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs >/dev/null) \
+		|| echo "could not install$$pkgs: the tests that need them will be skipped"; fi
 	@if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
 		npm install --no-save --no-package-lock --silent axe-core@4.14.1 \
 		|| echo "could not install axe-core: accessibility checks will be skipped"; fi

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import replace
 
 from retrieval.embed import Embedder
 from retrieval.text import content_words
@@ -129,7 +128,7 @@ def answer_value(query: str, s: SentenceScore, focus: dict[str, float] | None = 
     with ``focus`` (``focus_weights``), the lexical half of relevance weighs the query's specific terms."""
     relevance = s.relevance
     if focus is not None:
-        relevance = replace(s, lexical=(s.lexical + focus_share(s, focus)) / 2).relevance
+        relevance = s.relevance_with((s.lexical + focus_share(s, focus)) / 2)
     words = set(content_words(s.text))
     novelty = len(words - set(content_words(query))) / len(words) if words else 0.0
     anecdote = 0.8 if _FIRST_PERSON.search(s.text) else 1.0  # "Just grabbed the oven rack like an idiot"

@@ -66,6 +66,7 @@ _CODE_INSIDE = re.compile(r"\bdef \w+\(|\bclass \w+[(:]|(^|\s)#\s|-->|>>>|\.\.\.
 _CONTINUATION = re.compile(r"[a-z]+(?=[\s,;])")
 _ANAPHOR = re.compile(r"(This|That|These|Those|It|They|Such|The name)\b")
 _LIST_MARKER = re.compile(r"[-*•]\s+(?=\S)")  # a list item's bullet
+_NAME = re.compile(r"[A-Za-z_][\w.]*")  # the (dotted) name an entry term opens with
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,7 @@ class SentenceScore:
     entry_pos: int = 0  # how many sentences of that entry come before this one
     heading: str = ""  # the heading this sentence sits under ("" for none or the page title)
     previous: str = ""  # the sentence before, when this one opens on a pronoun that refers to it
+    terms: frozenset[str] = frozenset()  # ``context_words``: its own terms, its heading's and its entry's name
 
     @property
     def display(self) -> str:
@@ -98,7 +100,7 @@ class SentenceScore:
             return text
         if not is_signature(self.entry):  # a glossary term
             return text if self.entry.casefold() in text.casefold() else f"{self.entry}: {text}"
-        full = re.match(r"[A-Za-z_][\w.]*", self.entry)
+        full = _NAME.match(self.entry)
         dotted = full.group(0) if full is not None and "." in full.group(0) else ""
         if f"{entry_name(self.entry)}(" in text or (dotted and dotted in text):
             return text  # the sentence names what it describes
@@ -107,15 +109,23 @@ class SentenceScore:
     @property
     def score(self) -> float:
         """The combined relevance in [0, 1]."""
-        return LEXICAL_WEIGHT * self.lexical + (1 - LEXICAL_WEIGHT) * max(self.cosine, 0.0)
+        return self._combined(self.lexical)
+
+    def _combined(self, lexical: float) -> float:
+        return LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * max(self.cosine, 0.0)
 
     @property
     def relevance(self) -> float:
         """The score, raised toward the heading's match when the sentence sits in a section whose heading matches
         the query (the answer under a FAQ question need not repeat it): their mean, decayed by position."""
+        return self.relevance_with(self.lexical)
+
+    def relevance_with(self, lexical: float) -> float:
+        """``relevance`` with another lexical share in place of ``lexical``."""
+        score = self._combined(lexical)
         if self.section < SECTION_MIN:
-            return self.score
-        return max(self.score, (self.score + self.section * SECTION_DECAY**self.section_pos) / 2)
+            return score
+        return max(score, (score + self.section * SECTION_DECAY**self.section_pos) / 2)
 
 
 def is_whole_sentence(text: str) -> bool:
@@ -187,7 +197,7 @@ def is_heading_line(line: str) -> bool:
 
 def is_signature(term: str) -> bool:
     """True for an entry term that names code (``os.path.exists(path)``, ``sys.path``), not a glossary term."""
-    m = re.match(r"[A-Za-z_][\w.]*", term)
+    m = _NAME.match(term)
     return m is not None and ("." in m.group(0) or "_" in m.group(0) or term[m.end() : m.end() + 1] in ("(", "["))
 
 
@@ -196,7 +206,7 @@ def entry_name(term: str) -> str:
     ``os.path.exists(path)``), or a glossary term as written (``EAFP``)."""
     if not is_signature(term):
         return term
-    m = re.match(r"[A-Za-z_][\w.]*", term)
+    m = _NAME.match(term)
     return m.group(0).rsplit(".", 1)[-1] if m else term
 
 
@@ -329,16 +339,17 @@ def score_sentences(
         if i in previous:
             words |= set(tokenize(previous[i]))
         lex = len(terms & words) / len(terms) if terms else 0.0
+        around = set(tokenize(heading)) | (set(tokenize(entry_name(entry).replace("_", " "))) if entry else set())
         out.append(SentenceScore(hit, s, e, text, lex, float(c), float(sc), pos, entry, epos, heading,
-                                 previous.get(i, "")))
+                                 previous.get(i, ""), frozenset(set(tokenize(text)) | around)))
     return out
 
 
-def context_words(s: SentenceScore) -> set[str]:
+def context_words(s: SentenceScore) -> frozenset[str]:
     """The terms a sentence states or stands under: its own, its heading's and its API entry's name ("It can be
-    used when a statement is required" under "The pass statement" is about ``pass``)."""
-    words = set(tokenize(s.text)) | set(tokenize(s.heading))
-    return words | set(tokenize(entry_name(s.entry).replace("_", " "))) if s.entry else words
+    used when a statement is required" under "The pass statement" is about ``pass``); computed once by
+    ``score_sentences``."""
+    return s.terms
 
 
 def focus_weights(query: str, candidates: Sequence[SentenceScore]) -> dict[str, float]:
@@ -382,6 +393,12 @@ class Answerability:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(**{k: float(v) for k, v in data.items() if k in cls.__dataclass_fields__})
 
+    @classmethod
+    def sentence_features(cls, query: str, hits: Sequence[Hit], embedder: Embedder | None) -> tuple[float, float]:
+        """(lexical, cosine) of the best-matching sentence of the top passages, each sentence read on its own (no
+        signature or pronoun context), as the gate was calibrated."""
+        return cls.features(score_sentences(query, hits[:TOP_PASSAGES], embedder, context=False))
+
     @staticmethod
     def features(scored: Sequence[SentenceScore]) -> tuple[float, float]:
         """(lexical, cosine) of the best-matching whole sentence (0, 0 when there is none)."""
@@ -399,9 +416,7 @@ class Answerability:
     def score(self, query: str, hits: Sequence[Hit], embedder: Embedder | None, unknown: float = 0.0) -> float:
         """The probability for ``query`` over the top passages of ``hits``; ``unknown`` is the share of its terms
         the corpus never uses (``HybridIndex.unknown_share``)."""
-        # the gate reads each sentence on its own, as it was calibrated
-        lexical, cosine = self.features(score_sentences(query, hits[:TOP_PASSAGES], embedder, context=False))
-        return self.probability(lexical, cosine, unknown)
+        return self.probability(*self.sentence_features(query, hits, embedder), unknown)
 
 
 def sentence_relevance(query: str, sentence: str, embedder: Embedder | None) -> float:

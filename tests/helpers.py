@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -40,14 +41,18 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+def skip_or_fail(message: str) -> NoReturn:
+    """Skip the test for something missing on this machine, but fail it in CI, where it must be present."""
+    if in_ci():
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def shared_data(*parts: str) -> Path:
     """A path under ``../shared/data``; skips the test when it is absent, but fails it in CI."""
     path = SHARED_DATA.joinpath(*parts)
     if not path.exists():
-        message = f"shared data {path} is not present (see ../shared/data/README.md)"
-        if in_ci():
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail(f"shared data {path} is not present (see ../shared/data/README.md)")
     return path
 
 

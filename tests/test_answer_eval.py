@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import make_settings
+from tests.helpers import make_settings, skip_or_fail
 from verisight.answer_eval import QUESTIONS, evaluate, is_fragment, load_questions, matches, split_of
 from verisight.engine import Engine
 from verisight.errors import BadQuery
@@ -50,7 +50,7 @@ def pydocs_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     from verisight.pydocs_site import DOCS, build
 
     if not (DOCS / "tutorial" / "index.html").is_file():
-        pytest.skip(f"no Python docs at {DOCS} (apt-get install python3.11-doc)")
+        skip_or_fail(f"no Python docs at {DOCS} (apt-get install python3.11-doc; make test installs it)")
     data = tmp_path_factory.mktemp("pydocs-data")
     build(data)
     engine = Engine(make_settings(data))

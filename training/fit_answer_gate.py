@@ -103,17 +103,15 @@ def main(argv: list[str] | None = None) -> int:
         "must_pass_questions": len(must_pass),
         "must_pass_lowest_probability": round(min(model.probability(*f) for f in must_pass), 4),
     }
-    for name, keep in (("previous_features_lexical_and_cosine", 2),):
-        cut = [((*f[:keep], *(0.0,) * (3 - keep)), ok) for f, ok in rows]
-        other = fit(cut, relevance_min=RELEVANCE_MIN, must_pass=[(*f[:keep], *(0.0,) * (3 - keep)) for f in must_pass],
-                    lexical=True)
-        report[name] = {
-            "threshold": other.threshold,
-            "dev_unanswerable_declined": round(sum(other.probability(*f) < other.threshold for f, ok in cut if not ok)
-                                               / max(sum(not ok for _, ok in cut), 1), 4),
-            "dev_answerable_declined": round(sum(other.probability(*f) < other.threshold for f, ok in cut if ok)
-                                             / max(sum(ok for _, ok in cut), 1), 4),
-        }
+    cut = [((f[0], f[1], 0.0), ok) for f, ok in rows]
+    two = fit(cut, relevance_min=RELEVANCE_MIN, must_pass=[(f[0], f[1], 0.0) for f in must_pass])
+    report["previous_features_lexical_and_cosine"] = {
+        "threshold": two.threshold,
+        "dev_unanswerable_declined": round(sum(two.probability(*f) < two.threshold for f, ok in cut if not ok)
+                                           / max(sum(not ok for _, ok in cut), 1), 4),
+        "dev_answerable_declined": round(sum(two.probability(*f) < two.threshold for f, ok in cut if ok)
+                                         / max(sum(ok for _, ok in cut), 1), 4),
+    }
     print(json.dumps(report, indent=1))
     if args.write:
         save_calibration(model)

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from synth.relevance import CALIBRATION, TOP_PASSAGES, Answerability, score_sentences
+from synth.relevance import CALIBRATION, TOP_PASSAGES, Answerability
 from verisight.engine import Engine
 from verisight.errors import BadQuery
 
@@ -137,7 +137,7 @@ def features(engine: Engine, query: str) -> tuple[float, float, float]:
     """The answerability features of ``query``: the best sentence's lexical and cosine match over the engine's top
     passages, and the share of its terms the corpus never uses."""
     hits = engine.search(query, k=TOP_PASSAGES)
-    lexical, cosine = Answerability.features(score_sentences(query, hits, engine.embedder, context=False))
+    lexical, cosine = Answerability.sentence_features(query, hits, engine.embedder)
     return lexical, cosine, engine.index.unknown_share(query)
 
 
