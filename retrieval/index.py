@@ -248,6 +248,13 @@ class HybridIndex:
             return 0.0
         return 1.0 - len(self._require().sparse.known(sorted(terms))) / len(terms)
 
+    def unseen_terms(self, query: str) -> list[str]:
+        """The query's distinct content terms that no indexed passage contains in any close variant (another
+        inflection, a longer form, a typing slip away), sorted."""
+        terms = sorted(set(tokenize(query)))
+        known = self._require().sparse.near_known(terms)
+        return [t for t in terms if t not in known]
+
     def candidates_for(
         self, query_tokens: Sequence[str], query_vector: np.ndarray | None, depth: int, mode: str
     ) -> Candidates:

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from retrieval.errors import IndexCorrupt, ModelUnavailable
+from retrieval.variants import has_variant
 
 MAX_QUERY_TERMS = 256  # a 10 kB query is cut to its first 256 content terms: enough to rank, bounded cost
 _EMPTY = "\x00"  # stands in for a passage without tokens, so rows stay aligned with passages
@@ -111,6 +112,7 @@ class SparseIndex:
         self.k1, self.b, self.method = k1, b, method
         self._bm25s = bm25s
         self._model: bm25s.BM25 | None = None
+        self._ordered: list[str] | None = None  # the vocabulary, sorted when first needed
         self.size = 0
 
     @property
@@ -121,6 +123,7 @@ class SparseIndex:
     def build(self, corpus_tokens: Sequence[Sequence[str]], stats: CorpusStats | None = None) -> None:
         """Index ``corpus_tokens`` (one token list per passage); ``stats``: the whole corpus's, for a shard."""
         self.size = len(corpus_tokens)
+        self._ordered = None
         if not self.size:
             self._model = None
             return
@@ -147,6 +150,16 @@ class SparseIndex:
         if self._model is None:
             return set()
         return {t for t in query_tokens if t in self._model.vocab_dict}
+
+    def near_known(self, query_tokens: Sequence[str]) -> set[str]:
+        """The distinct ``query_tokens`` that occur in an indexed passage or whose close variant does
+        (``retrieval.variants.has_variant``: another inflection, a longer form, one edit away)."""
+        if self._model is None:
+            return set()
+        vocab = self._model.vocab_dict
+        if self._ordered is None:
+            self._ordered = sorted(vocab)
+        return {t for t in set(query_tokens) if has_variant(t, vocab, self._ordered)}
 
     def search(self, query_tokens: Sequence[str], k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top ``k`` passages with a positive score: ``(rows, scores)``, best first."""

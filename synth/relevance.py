@@ -4,21 +4,16 @@ Both questions use the same two signals between the query and one sentence: the 
 words (stemmed) the sentence contains, and the embedding cosine of the two, combined into one score per sentence.
 A sentence also carries the match of the heading it sits under: under a heading that asks the question (a FAQ
 entry), ``SentenceScore.relevance`` raises its score toward that match, since an answer need not repeat the
-question. ``Answerability`` turns the best sentences of the top passages into a calibrated
-probability that the passages answer the question, together with the share of the question's terms that the
-corpus never uses (``HybridIndex.unknown_share``): a logistic model fitted on the dev split of
-``verisight/data/answer_questions.jsonl``, its coefficients and threshold in ``synth/data/answerability.json``,
-written by ``training/fit_answer_gate.py``.
+question. ``synth.answerability`` turns these scores into the decision whether the passages answer the
+question at all.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -26,7 +21,6 @@ from retrieval.embed import Embedder
 from retrieval.text import STOP_WORDS, split_sentences, tokenize, words
 from retrieval.types import Hit
 
-CALIBRATION = Path(__file__).parent / "data" / "answerability.json"
 #: a sentence addresses the question when its relevance is at least this (overridden by the calibration file)
 RELEVANCE_MIN = 0.35
 LEXICAL_WEIGHT = 0.5
@@ -371,52 +365,6 @@ def focus_share(s: SentenceScore, focus: dict[str, float]) -> float:
         return s.lexical
     words = context_words(s)
     return sum(w for t, w in focus.items() if t in words) / total
-
-
-@dataclass(frozen=True, slots=True)
-class Answerability:
-    """A logistic model over the best sentence's lexical and cosine match and the share of the question's terms
-    the corpus never uses; ``threshold`` chosen on dev."""
-
-    bias: float = -6.0
-    w_lexical: float = 4.0
-    w_cosine: float = 8.0
-    w_unknown: float = 0.0
-    threshold: float = 0.5
-    relevance_min: float = RELEVANCE_MIN
-
-    @classmethod
-    def load(cls, path: Path = CALIBRATION) -> Answerability:
-        """The shipped calibration (defaults when the file is absent)."""
-        if not path.is_file():
-            return cls()
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(**{k: float(v) for k, v in data.items() if k in cls.__dataclass_fields__})
-
-    @classmethod
-    def sentence_features(cls, query: str, hits: Sequence[Hit], embedder: Embedder | None) -> tuple[float, float]:
-        """(lexical, cosine) of the best-matching sentence of the top passages, each sentence read on its own (no
-        signature or pronoun context), as the gate was calibrated."""
-        return cls.features(score_sentences(query, hits[:TOP_PASSAGES], embedder, context=False))
-
-    @staticmethod
-    def features(scored: Sequence[SentenceScore]) -> tuple[float, float]:
-        """(lexical, cosine) of the best-matching whole sentence (0, 0 when there is none)."""
-        usable = [s for s in scored if len(s.text.split()) >= 4]
-        if not usable:
-            return 0.0, 0.0
-        best = max(usable, key=lambda s: s.score)
-        return best.lexical, best.cosine
-
-    def probability(self, lexical: float, cosine: float, unknown: float = 0.0) -> float:
-        """The calibrated probability that the passages answer the question."""
-        z = self.bias + self.w_lexical * lexical + self.w_cosine * cosine + self.w_unknown * unknown
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-
-    def score(self, query: str, hits: Sequence[Hit], embedder: Embedder | None, unknown: float = 0.0) -> float:
-        """The probability for ``query`` over the top passages of ``hits``; ``unknown`` is the share of its terms
-        the corpus never uses (``HybridIndex.unknown_share``)."""
-        return self.probability(*self.sentence_features(query, hits, embedder), unknown)
 
 
 def sentence_relevance(query: str, sentence: str, embedder: Embedder | None) -> float:

@@ -139,15 +139,21 @@ def test_eval_answers_from_the_command_line(demo_data: Path, tmp_path: Path) -> 
 
 def test_the_gate_fit_lets_every_must_pass_question_through_and_reads_unknown_terms() -> None:
     """The threshold declines the most unanswerable rows that it can without declining a known-answerable one;
-    a question whose terms the corpus never uses scores lower than the same match without them."""
-    from verisight.answer_eval import fit
+    a question whose terms the corpus never uses scores lower than the same match without them; rows the
+    rare-word rule declines are left out of the fit, and a must-pass question it would decline stops the fit."""
+    from synth.answerability import Features
+    from verisight.answer_gate import fit
 
-    answerable = [((0.5, 0.55 + 0.01 * i, 0.0), True) for i in range(20)]
-    unanswerable = [((0.3, 0.35 + 0.01 * i, 0.5), False) for i in range(10)]
-    hard = [(0.3, 0.42, 0.25)]  # an answerable question in words the corpus lacks: must not be declined
-    model = fit([*answerable, *unanswerable], relevance_min=0.35, must_pass=hard, lexical=False)
-    assert model.w_lexical == 0.0
-    assert model.probability(*hard[0]) >= model.threshold
-    assert all(model.probability(*f) >= model.threshold for f, _ in answerable)
-    assert sum(model.probability(*f) < model.threshold for f, _ in unanswerable) >= 5
-    assert model.probability(0.3, 0.45, 0.5) < model.probability(0.3, 0.45, 0.0)
+    answerable = [(Features(0.5, 0.55 + 0.01 * i, 0.0, 0.6), True) for i in range(20)]
+    unanswerable = [(Features(0.3, 0.35 + 0.01 * i, 0.5, 0.3), False) for i in range(10)]
+    ruled = [(Features(0.9, 0.95, 0.2, 0.9, ("selenium",)), False)]  # would teach a high cosine to decline
+    hard = [Features(0.3, 0.42, 0.25, 0.3)]  # an answerable question in words the corpus lacks: must pass
+    model = fit([*answerable, *unanswerable, *ruled], relevance_min=0.35, must_pass=hard)
+    assert model.w_lexical == 0.0 and model.rare_weight > 0
+    assert model.probability(hard[0]) >= model.threshold
+    assert all(model.probability(f) >= model.threshold for f, _ in answerable)
+    assert sum(model.probability(f) < model.threshold for f, _ in unanswerable) >= 5
+    assert model.probability(ruled[0][0]) == 0.0
+    assert model.probability(Features(0.3, 0.45, 0.5, 0.3)) < model.probability(Features(0.3, 0.45, 0.0, 0.3))
+    with pytest.raises(ValueError, match="must-pass"):
+        fit(answerable, relevance_min=0.35, must_pass=[Features(0.5, 0.6, 0.0, 0.6, ("lazili",))])

@@ -119,6 +119,16 @@ def test_a_question_the_corpus_cannot_answer_is_declined(demo_engine: Engine) ->
     assert answer.passages
 
 
+def test_a_question_naming_a_word_no_source_uses_is_declined_and_says_which(demo_engine: Engine) -> None:
+    """The egg pages answer how long to boil an egg, not a quail's egg: the answer is declined and names the word
+    (as the question spells it), so the reader can rephrase; the same question without it is answered."""
+    answer = demo_engine.answer("How long should I boil Quail eggs?")
+    assert answer.overview.mode == "declined" and answer.passages
+    assert answer.overview.notice == "None of the indexed sources mentions “Quail”."
+    answered = demo_engine.answer("How long should I boil eggs?")
+    assert answered.overview.mode != "declined" and answered.overview.notice == ""
+
+
 def test_forum_hedges_quote_the_post_verbatim(demo_engine: Engine) -> None:
     """A hedge never splices a quote into "claims that": it says who says it and quotes the whole sentence."""
     hedged = []

@@ -10,6 +10,8 @@ Each ``--data`` names a corpus of ``verisight/data/answer_questions.jsonl`` and 
 (the demo manifest's reliable questions on the demo data, and ``retrieval/data/pydocs_queries.jsonl`` over Python's
 reference docs, indexed here in a temporary folder) are known to be answerable and must pass the gate: the
 threshold is the highest that lets all of them through and declines at most 5% of the answerable dev questions.
+Questions the rare-word rule declines (``synth.answerability``) are left out of the fit; a must-pass question it
+would decline stops the fit with an error.
 ``--questions FILE=SPLIT`` (repeatable) names the question rows to fit on instead of the default
 ``answer_questions.jsonl=dev``: a held-out set that has been read once for its report may join dev afterwards,
 and a newer held-out set then tests the refit. ``verisight eval answers`` reports the held-out set.
@@ -28,8 +30,10 @@ sys.path.insert(0, str(ROOT))
 
 from retrieval import pydocs  # noqa: E402
 from retrieval.evaluate import load_queries  # noqa: E402
-from synth.relevance import CALIBRATION, RELEVANCE_MIN  # noqa: E402
-from verisight.answer_eval import QUESTIONS, features, fit, load_questions, save_calibration  # noqa: E402
+from synth.answerability import CALIBRATION, Features  # noqa: E402
+from synth.relevance import RELEVANCE_MIN  # noqa: E402
+from verisight.answer_eval import QUESTIONS, load_questions  # noqa: E402
+from verisight.answer_gate import features, fit, from_json, save_calibration, to_json  # noqa: E402
 from verisight.demo.server import load_manifest  # noqa: E402
 from verisight.engine import Engine  # noqa: E402
 from verisight.settings import load_settings  # noqa: E402
@@ -40,7 +44,7 @@ def engine_on(folder: Path) -> Engine:
     return Engine(load_settings(folder, environ={}, config_file=folder / "none.toml"))
 
 
-Row = tuple[float, float, float]
+Row = Features
 
 
 def collect(data: list[str], questions: list[tuple[Path, str]]) -> tuple[list[tuple[Row, bool]], list[Row]]:
@@ -83,34 +87,29 @@ def main(argv: list[str] | None = None) -> int:
         or [(QUESTIONS, "dev")]
     if args.rows and args.rows.is_file():
         saved = json.loads(args.rows.read_text())
-        rows = [(tuple(f), bool(ok)) for f, ok in saved["rows"]]
-        must_pass = [tuple(f) for f in saved["must_pass"]]
+        rows = [(from_json(f), bool(ok)) for f, ok in saved["rows"]]
+        must_pass = [from_json(f) for f in saved["must_pass"]]
     else:
         rows, must_pass = collect(args.data, questions)
         if args.rows:
-            args.rows.write_text(json.dumps({"rows": rows, "must_pass": must_pass}))
-    # chosen on dev: without the lexical match the model declines 12 of the 13 unanswerable dev questions, with it
-    # 11, and its lexical weight came out negative (the unknown share already carries the lexical signal)
-    model = fit(rows, relevance_min=RELEVANCE_MIN, must_pass=must_pass, lexical=False)
-    probs = [(model.probability(*f), ok) for f, ok in rows]
+            args.rows.write_text(json.dumps({"rows": [(to_json(f), ok) for f, ok in rows],
+                                             "must_pass": [to_json(f) for f in must_pass]}))
+    model = fit(rows, relevance_min=RELEVANCE_MIN, must_pass=must_pass)
+    kept = [(model.probability(f), ok, f) for f, ok in rows]
+    un = [p for p, ok, _ in kept if not ok]
+    ans = [p for p, ok, _ in kept if ok]
     report = {
-        "model": {k: getattr(model, k) for k in ("bias", "w_lexical", "w_cosine", "w_unknown", "threshold")},
+        "model": {k: getattr(model, k) for k in ("bias", "w_cosine", "w_unknown", "w_coverage", "threshold",
+                                                  "rare_weight")},
         "dev_rows": len(rows),
-        "dev_unanswerable_declined": round(sum(p < model.threshold for p, ok in probs if not ok)
-                                           / max(sum(not ok for _, ok in probs), 1), 4),
-        "dev_answerable_declined": round(sum(p < model.threshold for p, ok in probs if ok)
-                                         / max(sum(ok for _, ok in probs), 1), 4),
+        "dev_unanswerable_declined": round(sum(p < model.threshold for p in un) / max(len(un), 1), 4),
+        "dev_answerable_declined": round(sum(p < model.threshold for p in ans) / max(len(ans), 1), 4),
+        "dev_declined_by_the_rare_word_rule": {
+            "unanswerable": sum(bool(f.rare_unseen) for _, ok, f in kept if not ok),
+            "answerable": sorted({t for _, ok, f in kept if ok for t in f.rare_unseen}),
+        },
         "must_pass_questions": len(must_pass),
-        "must_pass_lowest_probability": round(min(model.probability(*f) for f in must_pass), 4),
-    }
-    cut = [((f[0], f[1], 0.0), ok) for f, ok in rows]
-    two = fit(cut, relevance_min=RELEVANCE_MIN, must_pass=[(f[0], f[1], 0.0) for f in must_pass])
-    report["previous_features_lexical_and_cosine"] = {
-        "threshold": two.threshold,
-        "dev_unanswerable_declined": round(sum(two.probability(*f) < two.threshold for f, ok in cut if not ok)
-                                           / max(sum(not ok for _, ok in cut), 1), 4),
-        "dev_answerable_declined": round(sum(two.probability(*f) < two.threshold for f, ok in cut if ok)
-                                         / max(sum(ok for _, ok in cut), 1), 4),
+        "must_pass_lowest_probability": round(min(model.probability(f) for f in must_pass), 4),
     }
     print(json.dumps(report, indent=1))
     if args.write:

@@ -78,7 +78,7 @@ Config = tuple[str, tuple[int, int, int], tuple[str, str], tuple[str, ...]]
 # Word weights from general-English frequencies (wordfreq's data, CC BY-SA 4.0, shipped as a separate file with
 # its licence) rather than IDF over 3,000 Factcheck-GPT passages: chosen because it scored better on the
 # Factcheck-GPT out-of-fold pseudo-pages and held-out claims (see docs/measurements.md).
-WORD_WEIGHTS = ROOT / "verifier/data/word_weights.json"
+WORD_WEIGHTS = ROOT / "retrieval/data/word_weights.json"
 WORDFREQ_VERSION = "3.1.1"
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from retrieval.rarity import RarityError, word_weights
 from verifier.decompose import claim_parts, combine
 from verifier.errors import JudgeError
 from verifier.features import (
@@ -213,15 +214,12 @@ class EmbeddedJudge(Judge):
         return out
 
 
-@lru_cache(maxsize=4)
 def _word_weights(name: str) -> dict[str, float]:
-    """A shipped word-weight table (``verifier/data/NAME``), loaded once."""
-    path = DATA_DIR / Path(name).name
+    """A shipped word-weight table (``retrieval/data/NAME``, shared with the answerability gate), loaded once."""
     try:
-        table = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise JudgeError(f"cannot load word weights from {path}: {exc}") from exc
-    return {str(k): float(v) for k, v in table["weights"].items()}
+        return word_weights(name)
+    except RarityError as exc:
+        raise JudgeError(str(exc)) from exc
 
 
 @lru_cache(maxsize=50_000)

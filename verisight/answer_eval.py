@@ -12,10 +12,8 @@ Figures, each next to a baseline from the same run:
 - ``fragments``: shown sentences that are not whole sentences (``is_fragment``), out of ``sentences_shown``;
 - ``latency_ms``: p50/p95 of warm ``total`` (the first answer, which loads the models, is left out).
 
-``fit`` chooses the answerability calibration on the dev split only (``training/fit_answer_gate.py`` runs it): a
-logistic model over the best sentence's lexical and cosine match and the share of the question's terms the corpus
-never uses, and the threshold that declines the most unanswerable dev questions while declining at most 5% of the
-answerable ones and none of the usefulness sets' questions.
+``verisight.answer_gate`` chooses the answerability calibration on dev questions only
+(``training/fit_answer_gate.py`` runs it).
 """
 
 from __future__ import annotations
@@ -29,13 +27,11 @@ from typing import Any
 
 import numpy as np
 
-from synth.relevance import CALIBRATION, TOP_PASSAGES, Answerability
 from verisight.engine import Engine
 from verisight.errors import BadQuery
 
 QUESTIONS = Path(__file__).parent / "data" / "answer_questions.jsonl"
 SNIPPET_CHARS = 400
-MAX_ANSWERABLE_DECLINED = 0.05
 _TERM_PREFIX = re.compile(r"^\w[\w\- .]{0,40}: (?=[A-Z0-9\"'“(])")  # a definition entry's term before its sentence
 _CODE_START = re.compile(r"^[\w.]+(\(|\.\w+|_\w+)")  # a code name: ``list.sort()``, ``int(x):``, ``snake_case``
 
@@ -131,61 +127,3 @@ def evaluate(engine: Engine, questions: Sequence[dict[str, Any]]) -> dict[str, A
         "latency_ms": {"p50": _pct(latencies, 50), "p95": _pct(latencies, 95)},
         "per_question": per,
     }
-
-
-def features(engine: Engine, query: str) -> tuple[float, float, float]:
-    """The answerability features of ``query``: the best sentence's lexical and cosine match over the engine's top
-    passages, and the share of its terms the corpus never uses."""
-    hits = engine.search(query, k=TOP_PASSAGES)
-    lexical, cosine = Answerability.sentence_features(query, hits, engine.embedder)
-    return lexical, cosine, engine.index.unknown_share(query)
-
-
-def fit(
-    rows: Sequence[tuple[Sequence[float], bool]], *, relevance_min: float,
-    max_answerable_declined: float = MAX_ANSWERABLE_DECLINED,
-    must_pass: Sequence[Sequence[float]] = (),
-    lexical: bool = True,
-) -> Answerability:
-    """A logistic model (Newton steps, light L2) over (lexical, cosine, unknown share), and the highest threshold
-    that declines at most ``max_answerable_declined`` of the answerable rows and none of ``must_pass`` (feature
-    rows of questions known to be answerable, such as the usefulness sets), so it declines the most unanswerable."""
-    if not lexical:  # the model without the lexical feature (its weight stays 0)
-        rows = [((0.0, *f[1:]), ok) for f, ok in rows]
-        must_pass = [(0.0, *f[1:]) for f in must_pass]
-    fitted = [*rows, *((f, True) for f in must_pass)]  # known-answerable questions teach the model too
-    x = np.array([[1.0, *f] for f, _ in fitted])
-    y = np.array([1.0 if ok else 0.0 for _, ok in fitted])
-    w = np.zeros(x.shape[1])
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-x @ w))
-        grad = x.T @ (p - y) + 0.01 * w
-        hess = x.T @ (x * (p * (1 - p))[:, None]) + 0.01 * np.eye(x.shape[1])
-        w -= np.linalg.solve(hess, grad)
-    x = np.array([[1.0, *f] for f, _ in rows])
-    y = np.array([1.0 if ok else 0.0 for _, ok in rows])
-    probs = 1.0 / (1.0 + np.exp(-x @ w))
-    floor = 1.0
-    if len(must_pass):
-        floor = float((1.0 / (1.0 + np.exp(-np.array([[1.0, *f] for f in must_pass]) @ w))).min())
-    best = (-1.0, 0.0)
-    for t in [*sorted(set(probs.tolist())), 1.0, floor]:
-        wrong = float(np.mean(probs[y == 1] < t)) if (y == 1).any() else 0.0
-        right = float(np.mean(probs[y == 0] < t)) if (y == 0).any() else 0.0
-        if wrong <= max_answerable_declined and t <= floor and (right, t) > best:
-            best = (right, float(t))
-    below = probs[probs < best[1]]
-    # the middle of the interval that declines the same rows: a margin on both sides
-    threshold = (float(below.max()) + best[1]) / 2 if below.size else best[1] / 2
-    weights = [round(float(v), 4) for v in w] + [0.0] * (4 - len(w))
-    return Answerability(
-        bias=weights[0], w_lexical=weights[1], w_cosine=weights[2], w_unknown=weights[3],
-        threshold=round(threshold, 4), relevance_min=relevance_min,
-    )
-
-
-def save_calibration(model: Answerability, path: Path = CALIBRATION) -> None:
-    """Write the calibration the engine loads."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fields = ("bias", "w_lexical", "w_cosine", "w_unknown", "threshold", "relevance_min")
-    path.write_text(json.dumps({f: getattr(model, f) for f in fields}, indent=1) + "\n", encoding="utf-8")

@@ -21,10 +21,11 @@ from dataclasses import dataclass, field, replace
 
 from retrieval.align import align
 from retrieval.embed import Embedder
+from retrieval.text import content_words, stem
 from retrieval.types import Hit, Passage
+from synth.answerability import Answerability
 from synth.extractive import extract_sentences
 from synth.parse import join_with_citations, strip_citations
-from synth.relevance import Answerability
 from synth.sanitize import mask_injections
 from synth.types import Claim, Overview, Source
 from verifier.policy import finalize, should_decline
@@ -36,6 +37,20 @@ MIN_KEPT = 2
 #: a credible passage is checked as saying the same as a weak source's claim from this alignment score on
 CORROBORATION_MIN = 0.6
 DECLINED_MESSAGE = "The indexed sources do not answer this."
+
+
+def unseen_notice(query: str, stems: Sequence[str]) -> str:
+    """Why a question was declined when it names words no source uses: 'None of the indexed sources mentions
+    “quail”.' (the words as the question spells them)."""
+    spelled: dict[str, str] = {}
+    for raw in query.split():
+        for w in content_words(raw):
+            spelled.setdefault(stem([w])[0], raw.strip(".,;:!?()[]{}\"'“”‘’"))
+    named = [f"“{spelled.get(s, s)}”" for s in stems]
+    if not named:
+        return ""
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
+    return f"None of the indexed sources mentions {listed}."
 _UNKNOWN = SourceCredibility("unknown", ())
 
 
@@ -104,13 +119,17 @@ class Assembler:
         self.embedder = embedder
         self.answerability = answerability
 
-    def answerable(self, query: str, hits: Sequence[Hit], unknown: float = 0.0) -> tuple[bool, float]:
-        """(do the passages answer ``query``, the calibrated probability that they do); ``unknown`` is the share
-        of the query's terms that the corpus never uses."""
+    def answerable(
+        self, query: str, hits: Sequence[Hit], unknown: float = 0.0, unseen: Sequence[str] = ()
+    ) -> tuple[bool, float, tuple[str, ...]]:
+        """(do the passages answer ``query``, the calibrated probability that they do, the question's rare terms
+        that decline it because no source uses them); ``unknown`` is the share of the query's terms that the
+        corpus never uses, ``unseen`` those terms in no close variant either."""
         if not hits:
-            return False, 0.0
-        p = self.answerability.score(query, hits, self.embedder, unknown)
-        return p >= self.answerability.threshold, p
+            return False, 0.0, ()
+        f = self.answerability.features(query, hits, self.embedder, unknown, unseen)
+        p = self.answerability.probability(f)
+        return p >= self.answerability.threshold, p, f.rare_unseen
 
     def verify(self, claims: Sequence[Claim], ctx: Context) -> list[VerifiedClaim]:
         """Verdicts for claims as they complete; the overview-wide rule waits for ``finish``.

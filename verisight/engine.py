@@ -16,17 +16,25 @@ from retrieval.embed import Embedder, get_embedder
 from retrieval.errors import EmptyQuery, IndexMissing, RetrievalError
 from retrieval.index import HybridIndex
 from retrieval.types import Hit
+from synth.answerability import Answerability
 from synth.backends import GenerationOptions, LLMBackend, get_backend
 from synth.errors import SynthError
 from synth.overview import NO_ANSWER, Synthesizer
 from synth.prompts import number_sources
-from synth.relevance import Answerability
 from synth.types import Overview, Source
 from verifier.judges import Judge, get_judge
 from verifier.types import SourceCredibility, VerifiedClaim
 from verifier.verify import Verifier
 from verisight.answers import AnswerStore
-from verisight.assemble import DECLINED_MESSAGE, Assembler, Context, mask, passage_json, shown_text
+from verisight.assemble import (
+    DECLINED_MESSAGE,
+    Assembler,
+    Context,
+    mask,
+    passage_json,
+    shown_text,
+    unseen_notice,
+)
 from verisight.documents import DocumentStore
 from verisight.errors import BadQuery, Busy, ConfigError, NotIndexed
 from verisight.limits import MAX_K, MAX_QUERY_CHARS, SEARCH_MODES
@@ -241,10 +249,12 @@ class Engine:
         gen_start = time.perf_counter()
         known: dict[str, SourceCredibility] = {}
         ctx = self._context(query, hits, number_sources(hits), known)
-        answerable, _ = self.assembler.answerable(query, hits, self.index.unknown_share(query))
+        answerable, _, rare = self.assembler.answerable(
+            query, hits, self.index.unknown_share(query), self.index.unseen_terms(query)
+        )
         if not answerable:
             yield EngineEvent("sources", [self._answer_source(s, ctx) for s in ctx.sources])
-            yield EngineEvent("done", self._finish(query, ctx, timer, None, []))
+            yield EngineEvent("done", self._finish(query, ctx, timer, None, [], notice=unseen_notice(query, rare)))
             return
         verified: list[VerifiedClaim] = []
         overview: Overview | None = None

@@ -280,3 +280,12 @@ def test_unknown_share_counts_question_terms_no_passage_contains(built_index: Pa
     assert index.unknown_share("knit scarf balcony") == 1.0
     assert index.unknown_share("loop scarf") == 0.5
     assert index.unknown_share("how do I") == 0.0  # no content terms: nothing is unknown
+
+
+def test_unseen_terms_are_those_the_corpus_lacks_in_every_variant(built_index: Path, embedder: OnnxMiniLM) -> None:
+    """A misspelling or another form of a corpus word is seen; a word the corpus never uses is not."""
+    index = HybridIndex(built_index, embedder)
+    assert index.unknown_share("statment") == 1.0  # not in the vocabulary as typed
+    assert index.unseen_terms("statment") == []  # one edit from "statement"
+    assert index.unseen_terms("loops scarf knitting") == ["knit", "scarf"]
+    assert index.unseen_terms("how do I") == []

@@ -107,6 +107,10 @@ def test_ray_shards_give_the_same_top_10(sharded: list[Path], demo_engine: Engin
                 ours = [(h.passage.id, h.rank) for h in index.search(q, 10, mode)]
                 theirs = [(h.passage.id, h.rank) for h in demo_engine.index.search(q, 10, mode)]
                 assert ours == theirs, (mode, q)
+        for q in [*QUERIES, "How long should I boil quail eggs?", "burnt finger"]:  # what the gate reads
+            assert index.unknown_share(q) == demo_engine.index.unknown_share(q)
+            assert index.unseen_terms(q) == demo_engine.index.unseen_terms(q), q
+        assert index.unseen_terms("How long should I boil quail eggs?") == ["quail"]
         served = Engine(demo_engine.settings, index=index)  # what `verisight serve --ray` serves
         ids = [h.passage.id for h in served.search(QUERIES[2])]
         assert ids == [h.passage.id for h in demo_engine.search(QUERIES[2])]

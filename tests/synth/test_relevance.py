@@ -1,16 +1,13 @@
-"""Whole sentences, relevance to the question, answerability and the extractive lead (real MiniLM embedder)."""
+"""Whole sentences, relevance to the question and the extractive lead (real MiniLM embedder)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from pathlib import Path
 
 from retrieval.embed import Embedder
-from retrieval.types import Hit
 from synth.extractive import POINT_RATIO, answer_value, extract_sentences
 from synth.prompts import number_sources
-from synth.relevance import RELEVANCE_MIN, Answerability, focus_weights, is_whole_sentence, score_sentences
+from synth.relevance import RELEVANCE_MIN, focus_weights, is_whole_sentence, score_sentences
 from tests.synth.helpers import make_hits
 
 PAGES = [
@@ -67,22 +64,6 @@ def test_the_lead_is_one_relevant_sentence_and_nothing_pads_it(embedder: Embedde
     assert quotes and quotes[0][0].startswith("The built-in sorted() function returns a new sorted list")
     assert all("leftover" not in q[0].lower() and "home cooks" not in q[0] for q in quotes)
     assert all(is_whole_sentence(q[0]) for q in quotes)
-
-
-def test_an_off_topic_question_scores_below_the_threshold(embedder: Embedder, hits: list[Hit]) -> None:
-    """The shipped calibration: the water page answers a water question, and not a geography one."""
-    model = Answerability.load()
-    assert model.score("How much water should adults drink a day?", hits, embedder) >= model.threshold
-    assert model.score("What is the capital of France?", hits, embedder) < model.threshold
-
-
-def test_the_calibration_file_is_the_one_loaded(tmp_path: Path) -> None:
-    """Coefficients and threshold come from the file; an absent file gives the defaults."""
-    path = tmp_path / "a.json"
-    path.write_text(json.dumps({"bias": -1.0, "w_lexical": 2.0, "w_cosine": 3.0, "threshold": 0.4}), "utf-8")
-    model = Answerability.load(path)
-    assert (model.bias, model.w_lexical, model.w_cosine, model.threshold) == (-1.0, 2.0, 3.0, 0.4)
-    assert Answerability.load(tmp_path / "missing.json") == Answerability()
 
 
 def test_the_page_title_is_not_quoted_as_a_point(embedder: Embedder) -> None:

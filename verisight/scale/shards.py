@@ -45,6 +45,10 @@ class ShardServer:
         """The tokens this shard's passages contain."""
         return sorted(self.index._require().sparse.known(tokens)) if self.count else []
 
+    def near_known(self, tokens: list[str]) -> list[str]:
+        """The ``tokens`` this shard holds or holds a close variant of."""
+        return sorted(self.index._require().sparse.near_known(tokens)) if self.count else []
+
     def candidates(self, tokens: list[str], vector: np.ndarray | None, depth: int, mode: str) -> Candidates:
         """This shard's top ``depth`` passages by BM25 and dense."""
         if not self.count:
@@ -115,6 +119,14 @@ class ShardedIndex:
             return 0.0
         known = set().union(*self._ray.get([a.known.remote(terms) for a in self.actors]))
         return 1.0 - len(known) / len(terms)
+
+    def unseen_terms(self, query: str) -> list[str]:
+        """As ``HybridIndex.unseen_terms``: a term is seen when any shard holds it or a close variant."""
+        terms = sorted(set(tokenize(query)))
+        if not terms:
+            return []
+        known = set().union(*self._ray.get([a.near_known.remote(terms) for a in self.actors]))
+        return [t for t in terms if t not in known]
 
     def close(self) -> None:
         """Stop the shard actors."""

@@ -1,0 +1,115 @@
+"""Do the retrieved passages answer the question at all? Decided before anything is written.
+
+Two steps, both chosen on the dev questions (``training/fit_answer_gate.py``, ``docs/measurements.md``):
+
+1. A question that names a rare word (``retrieval.rarity``; not a number) that the corpus never uses in any
+   close variant (``HybridIndex.unseen_terms``) is declined: "How much selenium should an adult get?" over pages
+   that never say "selenium", "pydantic" over the Python docs. Common words a corpus lacks ("seen", "early") are
+   paraphrase, not a sign of another topic.
+2. Otherwise a logistic model reads the best whole sentence of the top passages: its embedding cosine with the
+   question, the share of the question's terms the corpus never uses (``HybridIndex.unknown_share``), and how much
+   of the question, weighed by how rare each word is, the best-covering of the top sentences (with its heading,
+   API entry and page title) states. Its coefficients and threshold are in ``synth/data/answerability.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from retrieval.embed import Embedder
+from retrieval.rarity import weight
+from retrieval.text import tokenize
+from retrieval.types import Hit
+from synth.relevance import RELEVANCE_MIN, TOP_PASSAGES, SentenceScore, score_sentences
+
+CALIBRATION = Path(__file__).parent / "data" / "answerability.json"
+COVERAGE_SENTENCES = 3  # the coverage feature reads the best this many sentences
+MIN_WORDS = 4  # shorter "sentences" (a label, a heading) are not read as answers
+
+
+def _has_digit(term: str) -> bool:
+    """A number, a version or an escape ("2015", "b12", "u00e9"): the corpus lacking one is no sign on its own
+    that the question is about something else (chosen on dev: as many declines, one fewer answer lost)."""
+    return any(c.isdigit() for c in term)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the gate reads of one question and its top passages."""
+
+    lexical: float  # share of the question's terms the best sentence contains (weight 0 since session 6)
+    cosine: float  # embedding cosine of the best sentence
+    unknown: float = 0.0  # share of the question's terms the corpus never uses
+    coverage: float = 0.0  # rarity-weighted share of the question the best-covering top sentence states
+    rare_unseen: tuple[str, ...] = ()  # the question's rare terms the corpus never uses in any variant
+
+
+def coverage(query: str, scored: Sequence[SentenceScore]) -> float:
+    """The rarity-weighted share of ``query``'s terms that the best-covering of the top sentences states, under
+    its heading, API entry or page title (0 when there is no sentence)."""
+    terms = set(tokenize(query))
+    total = sum(weight(t) for t in terms)
+    usable = sorted((s for s in scored if len(s.text.split()) >= MIN_WORDS), key=lambda s: -s.score)
+    if not total or not usable:
+        return 0.0
+    best = 0.0
+    for s in usable[:COVERAGE_SENTENCES]:
+        have = s.terms | set(tokenize(s.hit.passage.title))
+        best = max(best, sum(weight(t) for t in terms if t in have) / total)
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class Answerability:
+    """The rare-unseen-word rule and a logistic model over ``Features``; ``threshold`` chosen on dev."""
+
+    bias: float = -6.0
+    w_lexical: float = 4.0
+    w_cosine: float = 8.0
+    w_unknown: float = 0.0
+    w_coverage: float = 0.0
+    threshold: float = 0.5
+    relevance_min: float = RELEVANCE_MIN
+    rare_weight: float = 0.0  # an unseen term at least this rare declines; 0 turns the rule off
+
+    @classmethod
+    def load(cls, path: Path = CALIBRATION) -> Answerability:
+        """The shipped calibration (defaults when the file is absent)."""
+        if not path.is_file():
+            return cls()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(**{k: float(v) for k, v in data.items() if k in cls.__dataclass_fields__})
+
+    def features(
+        self, query: str, hits: Sequence[Hit], embedder: Embedder | None,
+        unknown: float = 0.0, unseen: Sequence[str] = (),
+    ) -> Features:
+        """The gate's reading of the top passages of ``hits``, each sentence read on its own (no signature or
+        pronoun context), as the gate was calibrated; ``unknown`` and ``unseen`` come from the index
+        (``unknown_share``, ``unseen_terms``)."""
+        scored = score_sentences(query, hits[:TOP_PASSAGES], embedder, context=False)
+        usable = [s for s in scored if len(s.text.split()) >= MIN_WORDS]
+        best = max(usable, key=lambda s: s.score, default=None)
+        rare = tuple(t for t in unseen if self.rare_weight and weight(t) >= self.rare_weight and not _has_digit(t))
+        return Features(best.lexical if best else 0.0, best.cosine if best else 0.0, unknown,
+                        coverage(query, scored), rare)
+
+    def probability(self, f: Features) -> float:
+        """The calibrated probability that the passages answer the question (0 when a rare term is unseen)."""
+        if f.rare_unseen:
+            return 0.0
+        z = (self.bias + self.w_lexical * f.lexical + self.w_cosine * f.cosine + self.w_unknown * f.unknown
+             + self.w_coverage * f.coverage)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def score(
+        self, query: str, hits: Sequence[Hit], embedder: Embedder | None,
+        unknown: float = 0.0, unseen: Sequence[str] = (),
+    ) -> float:
+        """The probability for ``query`` over the top passages of ``hits``."""
+        return self.probability(self.features(query, hits, embedder, unknown, unseen))
+
