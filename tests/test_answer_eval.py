@@ -40,6 +40,8 @@ HELD_OUT = [  # (question file, corpus, floor key): sets written by someone who 
     ("answer_questions_fresh2.jsonl", "pydocs", "pydocs_fresh2"),
     ("answer_questions_fresh3.jsonl", "demo", "demo_fresh3"),
     ("answer_questions_fresh3.jsonl", "pydocs", "pydocs_fresh3"),
+    ("answer_questions_fresh4.jsonl", "demo", "demo_fresh4"),
+    ("answer_questions_fresh4.jsonl", "pydocs", "pydocs_fresh4"),
 ]
 
 
@@ -66,7 +68,9 @@ def test_held_out_questions_stay_above_their_floors(
 
     They are far below the issue's targets, above all on declines (near-miss questions the pages do not answer
     mostly get an overview); the floors keep what was measured from slipping. ``pydocs_fresh2`` allows one
-    fragment: a Python-docs sentence that ends its list with the page's own "etc…".
+    fragment: a Python-docs sentence that ends its list with the page's own "etc…". Session 9 traded answers
+    for declines on the demo sets (the rare-word rule declines "toddler", "git" and "defrost" questions the pages
+    answer in other words) and re-pinned those floors at the measured figures: see docs/measurements.md.
     """
     engine: Engine = request.getfixturevalue("demo_engine" if corpus == "demo" else "pydocs_engine")
     questions = load_questions(QUESTIONS.with_name(name), corpus=corpus)
