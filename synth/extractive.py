@@ -100,15 +100,21 @@ def _is_title(s: SentenceScore) -> bool:
 
 
 def _add(chosen: list[SentenceScore], seen: list[set[str]], s: SentenceScore) -> bool:
-    """Append ``s`` unless it nearly repeats a sentence already chosen or shown."""
+    """Append ``s`` unless it nearly repeats a sentence already chosen or shown; the sentence its display leads
+    with (``previous``) counts as shown too, so a later point cannot repeat it."""
     words = set(content_words(s.text))
-    for other in seen:
-        union = words | other
-        if union and len(words & other) / len(union) >= NEAR_DUPLICATE:
-            return False
+    if any(_near_duplicate(words, other) for other in seen):
+        return False
     chosen.append(s)
     seen.append(words)
+    if s.previous and is_whole_sentence(s.previous):  # shown before it (``SentenceScore.display``)
+        seen.append(set(content_words(s.previous)))
     return True
+
+
+def _near_duplicate(words: set[str], other: set[str]) -> bool:
+    union = words | other
+    return bool(union) and len(words & other) / len(union) >= NEAR_DUPLICATE
 
 
 def _clean(text: str) -> str:

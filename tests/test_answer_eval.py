@@ -107,6 +107,8 @@ def test_answer_keys_and_fragments() -> None:
     assert not is_fragment("duck-typing: A programming style which does not look at an object's type.")
     assert is_fragment("duck-typing: a programming style which does not look at an object's type.")
     assert not is_fragment("Hold the burn under cool running water for 20 minutes.")
+    assert not is_fragment("The try … except statement has an optional else clause.")  # the page's own "…"
+    assert is_fragment("… and then the statement ends.")
 
 
 def test_a_bad_question_file_is_a_clear_error(tmp_path: Path) -> None:

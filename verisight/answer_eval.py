@@ -71,13 +71,14 @@ def matches(text: str, key: dict[str, Any]) -> bool:
 def is_fragment(sentence: str) -> bool:
     """A shown sentence that is not whole: it opens in lower case (not on a code name, nor a definition entry's
     term before its sentence), is cut with "…", or does not end in a full stop (or the colon of a sentence
-    introducing an example)."""
+    introducing an example). A "…" inside a sentence is the page's own ("The try … except statement has ...")."""
     t = sentence.strip()
     if not t:
         return False
     t = _TERM_PREFIX.sub("", t, count=1)  # "duck-typing: A programming style ..." quotes a glossary entry
     opens_mid = t[0].islower() and not _CODE_START.match(t)
-    return opens_mid or "…" in t or t[-1] not in ".!?:\"'”’)"
+    cut = t.startswith(("…", "...")) or t.endswith(("…", "…."))
+    return opens_mid or cut or t[-1] not in ".!?:\"'”’)"
 
 
 def _pct(values: Sequence[float], q: float) -> float:

@@ -263,3 +263,20 @@ def test_a_sentence_opening_on_a_pronoun_is_read_after_the_one_before(embedder: 
     # quoted after the sentence it refers to, never alone ("It'll give the sauce extra tackiness": the glue is gone)
     assert read.display.startswith("Hold the burn under cool or lukewarm running tap water for 20 minutes. This is")
     assert alone.display.startswith("This is the single most important step")
+
+
+def test_a_point_does_not_repeat_the_sentence_the_lead_is_shown_after(embedder: Embedder) -> None:
+    """A lead opening on "It" is shown after the sentence it refers to; that sentence, found again in another
+    passage of the page, is not shown a second time as a point."""
+    text = ("The try statement has an optional else clause, which must follow all except clauses. It is useful for "
+            "code that must run if the try clause does not raise an exception.")
+    again = "The try statement has an optional else clause, which must follow all except clauses."
+    pages = [("https://docs.example/errors", "Errors", "docs.example", text),
+             ("https://docs.example/compound", "Compound statements", "docs.example", again)]
+    hits = make_hits(pages)
+    query = "what is the else clause of a try statement useful for"
+    scored = score_sentences(query, hits, embedder)
+    lead = next(s for s in scored if s.text.startswith("It is useful"))
+    assert lead.previous.startswith("The try statement")  # the premise: the lead is shown after its referent
+    quotes = [q[0] for q in extract_sentences(query, hits, number_sources(hits), embedder)]
+    assert sum(q.count("optional else clause") for q in quotes) == 1, quotes
