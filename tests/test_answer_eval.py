@@ -42,6 +42,8 @@ HELD_OUT = [  # (question file, corpus, floor key): sets written by someone who 
     ("answer_questions_fresh3.jsonl", "pydocs", "pydocs_fresh3"),
     ("answer_questions_fresh4.jsonl", "demo", "demo_fresh4"),
     ("answer_questions_fresh4.jsonl", "pydocs", "pydocs_fresh4"),
+    ("answer_questions_fresh5.jsonl", "demo", "demo_fresh5"),
+    ("answer_questions_fresh5.jsonl", "pydocs", "pydocs_fresh5"),
 ]
 
 
