@@ -77,7 +77,7 @@ def is_fragment(sentence: str) -> bool:
         return False
     t = _TERM_PREFIX.sub("", t, count=1)  # "duck-typing: A programming style ..." quotes a glossary entry
     opens_mid = t[0].islower() and not _CODE_START.match(t)
-    cut = t.startswith(("…", "...")) or t.endswith(("…", "…."))
+    cut = t.startswith(("…", "...")) or t.endswith("….")  # a bare "…" at the end fails the full-stop check
     return opens_mid or cut or t[-1] not in ".!?:\"'”’)"
 
 
