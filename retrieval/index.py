@@ -255,6 +255,13 @@ class HybridIndex:
         known = self._require().sparse.near_known(terms)
         return [t for t in terms if t not in known]
 
+    def unnamed_terms(self, query: str) -> list[str]:
+        """The query's distinct content terms that no indexed passage contains, not even as the start of a longer
+        word (a name the corpus never uses: "tracemalloc" where pages only say "trace"), sorted."""
+        terms = sorted(set(tokenize(query)))
+        named = self._require().sparse.named(terms)
+        return [t for t in terms if t not in named]
+
     def candidates_for(
         self, query_tokens: Sequence[str], query_vector: np.ndarray | None, depth: int, mode: str
     ) -> Candidates:

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from retrieval.errors import IndexCorrupt, ModelUnavailable
-from retrieval.variants import has_variant
+from retrieval.variants import has_form, has_variant
 
 MAX_QUERY_TERMS = 256  # a 10 kB query is cut to its first 256 content terms: enough to rank, bounded cost
 _EMPTY = "\x00"  # stands in for a passage without tokens, so rows stay aligned with passages
@@ -150,6 +150,16 @@ class SparseIndex:
         if self._model is None:
             return set()
         return {t for t in query_tokens if t in self._model.vocab_dict}
+
+    def named(self, query_tokens: Sequence[str]) -> set[str]:
+        """The distinct ``query_tokens`` that occur in an indexed passage, or as the start of a longer word there
+        (``retrieval.variants.has_form``)."""
+        if self._model is None:
+            return set()
+        vocab = self._model.vocab_dict
+        if self._ordered is None:
+            self._ordered = sorted(vocab)
+        return {t for t in set(query_tokens) if has_form(t, vocab, self._ordered)}
 
     def near_known(self, query_tokens: Sequence[str]) -> set[str]:
         """The distinct ``query_tokens`` that occur in an indexed passage or whose close variant does

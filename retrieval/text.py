@@ -77,6 +77,15 @@ def content_words(text: str) -> list[str]:
     return out
 
 
+def spelled(query: str) -> dict[str, str]:
+    """Each content stem of ``query`` with the word it comes from, as the query spells it ("quail" -> "Quail")."""
+    out: dict[str, str] = {}
+    for raw in query.split():
+        for w in content_words(raw):
+            out.setdefault(stem([w])[0], raw.strip(".,;:!?()[]{}\"'“”‘’"))
+    return out
+
+
 def stem(tokens: list[str]) -> list[str]:
     """Stem English ``tokens`` with the Snowball stemmer."""
     return list(_stemmer().stemWords(tokens))

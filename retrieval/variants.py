@@ -23,6 +23,15 @@ def one_edit(term: str) -> set[str]:
     return out
 
 
+def has_form(term: str, vocab: Collection[str], ordered: Sequence[str]) -> bool:
+    """True when ``vocab`` (``ordered``: the same terms sorted) holds ``term`` or a longer form of it ("dict" in
+    "dictionari"); neither a shorter form nor a typing slip counts ("trace" is not a form of "tracemalloc")."""
+    if term in vocab:
+        return True
+    i = bisect.bisect_left(ordered, term)
+    return len(term) >= MIN_PREFIX and i < len(ordered) and ordered[i].startswith(term)
+
+
 def has_variant(term: str, vocab: Collection[str], ordered: Sequence[str]) -> bool:
     """True when ``vocab`` (``ordered``: the same terms sorted) holds ``term`` or a close variant of it."""
     if term in vocab:

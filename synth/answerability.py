@@ -5,7 +5,9 @@ Two steps, both chosen on the dev questions (``training/fit_answer_gate.py``, ``
 1. A question that names a rare word (``retrieval.rarity``; not a number) that the corpus never uses in any
    close variant (``HybridIndex.unseen_terms``) is declined: "How much selenium should an adult get?" over pages
    that never say "selenium", "pydantic" over the Python docs. Common words a corpus lacks ("seen", "early") are
-   paraphrase, not a sign of another topic.
+   paraphrase, not a sign of another topic. A rarer word (``name_weight``: a module, function or product name)
+   is declined when the corpus never uses it even in a longer form (``HybridIndex.unnamed_terms``): a page that
+   says "trace" or "flash" does not mention "tracemalloc" or "Flask".
 2. Otherwise a logistic model reads the best whole sentence of the top passages: its embedding cosine with the
    question, the share of the question's terms the corpus never uses (``HybridIndex.unknown_share``), and how much
    of the question, weighed by how rare each word is, the best-covering of the top sentences (with its heading,
@@ -75,6 +77,8 @@ class Answerability:
     threshold: float = 0.5
     relevance_min: float = RELEVANCE_MIN
     rare_weight: float = 0.0  # an unseen term at least this rare declines; 0 turns the rule off
+    #: an unnamed term (``HybridIndex.unnamed_terms``) at least this rare declines; 0 turns the rule off
+    name_weight: float = 0.0
 
     @classmethod
     def load(cls, path: Path = CALIBRATION) -> Answerability:
@@ -86,15 +90,17 @@ class Answerability:
 
     def features(
         self, query: str, hits: Sequence[Hit], embedder: Embedder | None,
-        unknown: float = 0.0, unseen: Sequence[str] = (),
+        unknown: float = 0.0, unseen: Sequence[str] = (), unnamed: Sequence[str] = (),
     ) -> Features:
         """The gate's reading of the top passages of ``hits``, each sentence read on its own (no signature or
-        pronoun context), as the gate was calibrated; ``unknown`` and ``unseen`` come from the index
-        (``unknown_share``, ``unseen_terms``)."""
+        pronoun context), as the gate was calibrated; ``unknown``, ``unseen`` and ``unnamed`` come from the index
+        (``unknown_share``, ``unseen_terms``, ``unnamed_terms``)."""
         scored = score_sentences(query, hits[:TOP_PASSAGES], embedder, context=False)
         usable = [s for s in scored if len(s.text.split()) >= MIN_WORDS]
         best = max(usable, key=lambda s: s.score, default=None)
-        rare = tuple(t for t in unseen if self.rare_weight and weight(t) >= self.rare_weight and not _has_digit(t))
+        rare_words = {t for t in unseen if self.rare_weight and weight(t) >= self.rare_weight and not _has_digit(t)}
+        names = {t for t in unnamed if self.name_weight and weight(t) >= self.name_weight and not _has_digit(t)}
+        rare = tuple(sorted(rare_words | names))
         return Features(best.lexical if best else 0.0, best.cosine if best else 0.0, unknown,
                         coverage(query, scored), rare)
 
@@ -108,8 +114,8 @@ class Answerability:
 
     def score(
         self, query: str, hits: Sequence[Hit], embedder: Embedder | None,
-        unknown: float = 0.0, unseen: Sequence[str] = (),
+        unknown: float = 0.0, unseen: Sequence[str] = (), unnamed: Sequence[str] = (),
     ) -> float:
         """The probability for ``query`` over the top passages of ``hits``."""
-        return self.probability(self.features(query, hits, embedder, unknown, unseen))
+        return self.probability(self.features(query, hits, embedder, unknown, unseen, unnamed))
 

@@ -1,34 +1,38 @@
 """The extractive overview: whole sentences of the passages that address the query, quoted with citations.
 
 It works the way a featured snippet does: the lead is the best-answering excerpt (one sentence, or two
-adjacent ones) of the most credible relevant source; at most a few points follow (one more from the lead's page,
-one from each other page), each relevant to the query and not a near-duplicate of what is already shown. Nothing
-is padded: an answer may be one sentence, or none when no whole sentence addresses the query.
+adjacent ones) of the most credible relevant source, by the hand-set ``answer_value`` (or, opt-in, the learned
+``synth.ranker``); at most a few points follow (one more from the lead's page, one from each other page), each
+relevant to the query and not a near-duplicate of what is already shown. Nothing is padded: an answer may be one
+sentence, or none when no whole sentence addresses the query.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
+from functools import cache
+
+import numpy as np
 
 from retrieval.embed import Embedder
 from retrieval.text import content_words
 from retrieval.types import Hit
 from synth.parse import strip_citations
+from synth.ranker import SentenceRanker, answer_value, features, load
 from synth.relevance import (
     RELEVANCE_MIN,
     SentenceScore,
-    focus_share,
     focus_weights,
     is_whole_sentence,
     score_sentences,
 )
 from synth.sanitize import looks_like_injection
-from synth.types import Source
+from synth.types import LeadRanker, Source
 
 CANDIDATE_PASSAGES = 8
-#: a point after the lead is shown only when its value is at least this share of the lead's (chosen on dev: the old
-#: question set and the first fresh one; 0.5 showed 22 fewer sentences and found every answer 0 did, 0.6 lost one)
+#: a point after the lead is shown only when its hand-set value (``answer_value``) is at least this share of the best
+#: candidate's (chosen on dev: the old question set and the first fresh one; 0.5 showed 22 fewer sentences and
+#: found every answer 0 did, 0.6 lost one)
 POINT_RATIO = 0.5
 NEAR_DUPLICATE = 0.6  # content-word Jaccard at or above which two sentences say the same thing
 
@@ -45,30 +49,28 @@ def extract_sentences(
     credible: Collection[str] = (),
     relevance_min: float = RELEVANCE_MIN,
     exclude: Collection[str] = (),
+    ranker: SentenceRanker | None = None,
 ) -> list[Quote]:
     """Up to ``max_sentences`` (text, citations, passage ids): the lead excerpt, then new points from others.
 
     ``credible`` holds the document URLs of credible sources (the lead comes from one when any is relevant);
-    ``exclude`` holds sentence texts already shown.
+    ``exclude`` holds sentence texts already shown; ``ranker`` picks the lead when given (the hand-set
+    ``answer_value`` does otherwise; it always ranks the points after the lead).
     """
     number = {s.url: s.id for s in sources}
-    scored = score_sentences(query, hits[:CANDIDATE_PASSAGES], embedder)
     seen = [set(content_words(t)) for t in exclude]
-    candidates = [
-        s for s in scored
-        if s.hit.passage.doc_url in number and s.relevance >= relevance_min and is_whole_sentence(s.text)
-        and not looks_like_injection(s.text) and not s.text.rstrip().endswith("?")  # a question answers nothing
-        and not _is_title(s)  # "Why Cheese Slides Off Pizza (and How to Stop It)" is the page's title, not a point
-    ]
-    if not candidates or max_sentences <= 0:
+    found = candidates(query, hits, sources, embedder, relevance_min=relevance_min)
+    if not found or max_sentences <= 0:
         return []
-    pool = [s for s in candidates if s.hit.passage.doc_url in credible] or candidates
-    focus = focus_weights(query, candidates)
-    value = {id(s): answer_value(query, s, focus) for s in candidates}
-    lead = max(pool, key=lambda s: value[id(s)])
+    focus = focus_weights(query, found)
+    pool = [s for s in found if s.hit.passage.doc_url in credible] or found
+    lead = pool[int(np.argmax(lead_values(query, pool, focus, credible, ranker)))]
+    # the points after the lead keep the hand-set score: with the learned one they found fewer answers on dev
+    value = {id(s): answer_value(query, s, focus) for s in found}
+    best = max(value[id(s)] for s in pool)
     chosen: list[SentenceScore] = []
     _add(chosen, seen, lead)
-    following = [s for s in candidates if s.hit is lead.hit and s.start >= lead.end]
+    following = [s for s in found if s.hit is lead.hit and s.start >= lead.end]
     shown: dict[int, str] = {id(lead): lead.display}
     # a contiguous excerpt: the lead's next sentence, when it is relevant (an API entry's signature once)
     if following and len(chosen) < max_sentences and following[0].start - lead.end <= 2 \
@@ -79,11 +81,11 @@ def extract_sentences(
     # the lead's own page may add one more point (the answer often sits a few sentences from the lead: on the
     # answer questions' dev split this found 3 more answers of 54); every other page adds at most one
     used_docs: set[str] = set()
-    for s in sorted(candidates, key=lambda s: -value[id(s)]):
+    for s in sorted(found, key=lambda s: -value[id(s)]):
         if len(chosen) >= max_sentences:
             break
-        if value[id(s)] < POINT_RATIO * value[id(lead)]:
-            break  # a point is shown only when it is nearly as good an answer as the lead
+        if value[id(s)] < POINT_RATIO * best:
+            break  # a point is shown only when it is nearly as good an answer as the best candidate
         if s.hit.passage.doc_url in used_docs or (s.entry and any(s.entry == c.entry for c in chosen)):
             continue  # one point per page beyond the lead's, and per API entry
         if _add(chosen, seen, s):
@@ -122,23 +124,43 @@ def _clean(text: str) -> str:
     return strip_citations(" ".join(text.split()))
 
 
-_FIRST_PERSON = re.compile(r"\b(I|I'm|I've|my|me)\b")
-# a sentence that reports the question being asked sets the scene rather than answering it ("Every few years a
-# reader writes to ask whether eating rocks is good for you", "Many people wonder if ...")
-_REPORTED_QUESTION = re.compile(r"\b(ask|asks|asked|asking|wonder|wonders|wondered|wondering)\b[^.;:]*\b(whether|if)\b",
-                                re.IGNORECASE)
+def candidates(
+    query: str,
+    hits: Sequence[Hit],
+    sources: Sequence[Source],
+    embedder: Embedder | None = None,
+    *,
+    relevance_min: float = RELEVANCE_MIN,
+) -> list[SentenceScore]:
+    """The quotable sentences of the top passages: relevant, whole, of a listed source, neither an instruction to a
+    model, a question nor the page's title."""
+    urls = {s.url for s in sources}
+    return [
+        s for s in score_sentences(query, hits[:CANDIDATE_PASSAGES], embedder)
+        if s.hit.passage.doc_url in urls and s.relevance >= relevance_min and is_whole_sentence(s.text)
+        and not looks_like_injection(s.text) and not s.text.rstrip().endswith("?")  # a question answers nothing
+        and not _is_title(s)  # "Why Cheese Slides Off Pizza (and How to Stop It)" is the page's title, not a point
+    ]
 
 
-def answer_value(query: str, s: SentenceScore, focus: dict[str, float] | None = None) -> float:
-    """Relevance, preferring sentences that add information to the query over restating it or an anecdote;
-    with ``focus`` (``focus_weights``), the lexical half of relevance weighs the query's specific terms."""
-    relevance = s.relevance
-    if focus is not None:
-        relevance = s.relevance_with((s.lexical + focus_share(s, focus)) / 2)
-    words = set(content_words(s.text))
-    novelty = len(words - set(content_words(query))) / len(words) if words else 0.0
-    anecdote = 0.8 if _FIRST_PERSON.search(s.text) else 1.0  # "Just grabbed the oven rack like an idiot"
-    if _REPORTED_QUESTION.search(s.text):
-        anecdote *= 0.5
-    rank = 1.0 / (1.0 + 0.1 * s.hit.rank)  # the ranker's order still counts, as for a featured snippet
-    return relevance * (0.4 + 0.6 * novelty) * anecdote * rank
+def lead_ranker(name: LeadRanker) -> SentenceRanker | None:
+    """The ranker a ``lead_ranker`` setting names: the stored learned one, or ``None`` for the hand-set score."""
+    return _stored() if name == "learned" else None
+
+
+@cache
+def _stored() -> SentenceRanker:
+    return load()
+
+
+def lead_values(
+    query: str,
+    pool: Sequence[SentenceScore],
+    focus: dict[str, float],
+    credible: Collection[str] = (),
+    ranker: SentenceRanker | None = None,
+) -> list[float]:
+    """How well each candidate answers ``query``: the hand-set ``answer_value``, or ``ranker``'s softmax share."""
+    if ranker is None:
+        return [answer_value(query, s, focus) for s in pool]
+    return [float(v) for v in ranker.probabilities(features(query, pool, focus, credible))]

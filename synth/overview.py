@@ -15,12 +15,12 @@ from retrieval.types import Hit, Passage
 from synth.attribution import attribute
 from synth.backends import EmbeddedBackend, GenerationOptions, LLMBackend
 from synth.errors import SynthError
-from synth.extractive import extract_sentences
+from synth.extractive import extract_sentences, lead_ranker
 from synth.parse import DraftSentence, SentenceStream, join_with_citations
 from synth.prompts import INSTRUCTIONS, PROMPT_VERSION, Prompt, build_prompt, citation_grammar, number_sources
 from synth.relevance import RELEVANCE_MIN, sentence_relevance
 from synth.sanitize import clean_output, echoes_prompt, looks_like_injection
-from synth.types import Claim, Overview, Source, SynthEventKind
+from synth.types import Claim, LeadRanker, Overview, Source, SynthEventKind
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,7 @@ class Synthesizer:
         cache_size: int = 256,
         citation_mode: str = "attribute",
         relevance_min: float = RELEVANCE_MIN,
+        lead_ranker: LeadRanker = "heuristic",
     ) -> None:
         if citation_mode not in CITATION_MODES:
             raise SynthError(f"unknown citation mode {citation_mode!r}; choose one of {', '.join(CITATION_MODES)}")
@@ -74,6 +75,7 @@ class Synthesizer:
         self.budget_tokens = budget_tokens
         self.max_claims = max_claims
         self.relevance_min = relevance_min
+        self.lead_ranker = lead_ranker
         self._cache: OrderedDict[str, Overview] = OrderedDict()
         self._cache_size = cache_size
         self._cache_lock = threading.Lock()
@@ -213,7 +215,8 @@ class Synthesizer:
         sources = number_sources(hits)
         yield SynthEvent("sources", sources=sources)
         picked = extract_sentences(
-            query, hits, sources, self.embedder, max_sentences=3, credible=credible, relevance_min=self.relevance_min
+            query, hits, sources, self.embedder, max_sentences=3, credible=credible, relevance_min=self.relevance_min,
+            ranker=lead_ranker(self.lead_ranker),
         )
         claims: list[Claim] = []
         offset = 0
@@ -240,7 +243,7 @@ class Synthesizer:
     def _cache_key(self, query: str, hits: Sequence[Hit], credible: Collection[str]) -> str:
         blob = json.dumps(
             [query.strip().lower(), [h.passage.id for h in hits], sorted(credible), self.relevance_min, self.model,
-             self.mode, self.citation_mode, PROMPT_VERSION,
+             self.mode, self.citation_mode, PROMPT_VERSION, self.lead_ranker,
              self.options.max_tokens, self.options.temperature, self.options.seed]
         )
         return hashlib.sha256(blob.encode()).hexdigest()

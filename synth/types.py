@@ -8,6 +8,9 @@ from typing import Literal, get_args
 SynthMode = Literal["auto", "generated", "extractive"]
 """The ``synth_mode`` setting: the LLM writes (generated), quote passage sentences (extractive), or choose (auto)."""
 SYNTH_MODES: tuple[SynthMode, ...] = get_args(SynthMode)
+#: how an extractive overview scores candidate sentences: the learned ranker (``synth.ranker``) or the hand-set
+#: ``answer_value`` it replaced (kept as the baseline ``verisight eval answers`` is compared with)
+LeadRanker = Literal["learned", "heuristic"]
 OverviewMode = Literal["generated", "extractive"]
 """How an overview was written."""
 SynthEventKind = Literal["sources", "token", "claim", "overview", "error"]

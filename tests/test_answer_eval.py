@@ -44,6 +44,10 @@ HELD_OUT = [  # (question file, corpus, floor key): sets written by someone who 
     ("answer_questions_fresh4.jsonl", "pydocs", "pydocs_fresh4"),
     ("answer_questions_fresh5.jsonl", "demo", "demo_fresh5"),
     ("answer_questions_fresh5.jsonl", "pydocs", "pydocs_fresh5"),
+    ("answer_questions_fresh6.jsonl", "demo", "demo_fresh6"),
+    ("answer_questions_fresh6.jsonl", "pydocs", "pydocs_fresh6"),
+    ("answer_questions_fresh7.jsonl", "demo", "demo_fresh7"),
+    ("answer_questions_fresh7.jsonl", "pydocs", "pydocs_fresh7"),
 ]
 
 

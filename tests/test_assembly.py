@@ -129,6 +129,17 @@ def test_a_question_naming_a_word_no_source_uses_is_declined_and_says_which(demo
     assert answered.overview.mode != "declined" and answered.overview.notice == ""
 
 
+def test_a_name_the_corpus_has_only_a_shorter_word_for_is_declined(demo_engine: Engine) -> None:
+    """The demo pages say "apple" but never "applesauce": a close variant is enough for the rare-word rule, not
+    for the rarer-name rule, so the question is declined and names the word."""
+    query = "Can I bake with applesauce instead of eggs?"
+    assert "applesauc" not in demo_engine.index.unseen_terms(query)  # "apple" is a shorter form of it
+    assert demo_engine.index.unnamed_terms(query) == ["applesauc"]
+    answer = demo_engine.answer(query)
+    assert answer.overview.mode == "declined" and answer.passages
+    assert answer.overview.notice == "None of the indexed sources mentions “applesauce”."
+
+
 def test_forum_hedges_quote_the_post_verbatim(demo_engine: Engine) -> None:
     """A hedge never splices a quote into "claims that": it says who says it and quotes the whole sentence."""
     hedged = []

@@ -35,3 +35,31 @@ def test_newton_lr_is_the_class_balanced_l2_optimum() -> None:
     assert w[1] > 0 > w[2]  # it learned the signs of the generating weights
     with pytest.raises(ValueError, match="bias"):
         fit.newton_lr(x, y, l2)
+
+
+def test_the_sentence_ranker_fit_is_the_penalised_conditional_logit_optimum() -> None:
+    """At the returned weights the stated objective's gradient is zero, and the ranker puts each group's
+    matching row first when one feature marks it."""
+    fit = _load("fit_sentence_ranker")
+    from synth.ranker import FEATURES
+
+    rng = np.random.default_rng(1)
+    groups, size = 60, 8
+    x = rng.normal(size=(groups * size, len(FEATURES)))
+    group = np.repeat(np.arange(groups), size)
+    y = np.zeros(groups * size, dtype=bool)
+    y[np.arange(groups) * size + rng.integers(0, size, groups)] = True
+    x[y, 0] += 3.0  # the first feature marks the answer
+    x[:, FEATURES.index("credible")] = 1.0  # every row may lead
+    model = fit.fit(x, y, group, 0.1)
+    z = (x - model.mean) / model.scale
+    s = z @ model.coef
+    grad = 0.1 * model.coef
+    for g in range(groups):
+        rows = group == g
+        p = np.exp(s[rows] - s[rows].max())
+        p /= p.sum()
+        grad -= z[rows].T @ (y[rows] - p) / groups
+    assert np.abs(grad).max() < 1e-4, grad
+    assert model.coef[0] > 0 and np.abs(model.coef[0]) > np.abs(model.coef[1:]).max()
+    assert fit.leads_found(model.score(x), x, y, group) > 0.9

@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     ans = [p for p, ok, _ in kept if ok]
     report = {
         "model": {k: getattr(model, k) for k in ("bias", "w_cosine", "w_unknown", "w_coverage", "threshold",
-                                                  "rare_weight")},
+                                                  "rare_weight", "name_weight")},
         "dev_rows": len(rows),
         "dev_unanswerable_declined": round(sum(p < model.threshold for p in un) / max(len(un), 1), 4),
         "dev_answerable_declined": round(sum(p < model.threshold for p in ans) / max(len(ans), 1), 4),

@@ -21,13 +21,13 @@ from dataclasses import dataclass, field, replace
 
 from retrieval.align import align
 from retrieval.embed import Embedder
-from retrieval.text import content_words, stem
+from retrieval.text import spelled
 from retrieval.types import Hit, Passage
 from synth.answerability import Answerability
-from synth.extractive import extract_sentences
+from synth.extractive import extract_sentences, lead_ranker
 from synth.parse import join_with_citations, strip_citations
 from synth.sanitize import mask_injections
-from synth.types import Claim, Overview, Source
+from synth.types import Claim, LeadRanker, Overview, Source
 from verifier.policy import finalize, should_decline
 from verifier.types import SourceCredibility, VerifiedClaim
 from verifier.verify import Verifier
@@ -42,11 +42,8 @@ DECLINED_MESSAGE = "The indexed sources do not answer this."
 def unseen_notice(query: str, stems: Sequence[str]) -> str:
     """Why a question was declined when it names words no source uses: 'None of the indexed sources mentions
     “quail”.' (the words as the question spells them)."""
-    spelled: dict[str, str] = {}
-    for raw in query.split():
-        for w in content_words(raw):
-            spelled.setdefault(stem([w])[0], raw.strip(".,;:!?()[]{}\"'“”‘’"))
-    named = [f"“{spelled.get(s, s)}”" for s in stems]
+    words = spelled(query)
+    named = [f"“{words.get(s, s)}”" for s in stems]
     if not named:
         return ""
     listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
@@ -114,20 +111,25 @@ def passage_json(hit: Hit, sources: Sequence[Source]) -> dict[str, object]:
 class Assembler:
     """The answer-assembly rules over one verifier, embedder and answerability model."""
 
-    def __init__(self, verifier: Verifier, embedder: Embedder | None, answerability: Answerability) -> None:
+    def __init__(
+        self, verifier: Verifier, embedder: Embedder | None, answerability: Answerability,
+        *, lead_ranker: LeadRanker = "heuristic",
+    ) -> None:
         self.verifier = verifier
+        self.lead_ranker = lead_ranker
         self.embedder = embedder
         self.answerability = answerability
 
     def answerable(
-        self, query: str, hits: Sequence[Hit], unknown: float = 0.0, unseen: Sequence[str] = ()
+        self, query: str, hits: Sequence[Hit], unknown: float = 0.0, unseen: Sequence[str] = (),
+        unnamed: Sequence[str] = (),
     ) -> tuple[bool, float, tuple[str, ...]]:
         """(do the passages answer ``query``, the calibrated probability that they do, the question's rare terms
         that decline it because no source uses them); ``unknown`` is the share of the query's terms that the
-        corpus never uses, ``unseen`` those terms in no close variant either."""
+        corpus never uses, ``unseen`` those terms in no close variant either, ``unnamed`` those in no longer form."""
         if not hits:
             return False, 0.0, ()
-        f = self.answerability.features(query, hits, self.embedder, unknown, unseen)
+        f = self.answerability.features(query, hits, self.embedder, unknown, unseen, unnamed)
         p = self.answerability.probability(f)
         return p >= self.answerability.threshold, p, f.rare_unseen
 
@@ -190,6 +192,7 @@ class Assembler:
         quotes = extract_sentences(
             ctx.query, credible, ctx.sources, self.embedder, max_sentences=missing,
             exclude=[c.text for c in verified], relevance_min=self.answerability.relevance_min,
+            ranker=lead_ranker(self.lead_ranker),
         )
         extra = [
             Claim(f"c{len(verified) + i + 1}", text, 0, 0, cites, pids) for i, (text, cites, pids) in enumerate(quotes)

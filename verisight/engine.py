@@ -150,7 +150,7 @@ class Engine:
         options = GenerationOptions(max_tokens=s.max_tokens, temperature=s.temperature, seed=s.seed)
         return Synthesizer(
             self.backend, self.embedder, mode=self.synth_mode, options=options, budget_tokens=s.context_tokens,
-            relevance_min=self.assembler.answerability.relevance_min,
+            relevance_min=self.assembler.answerability.relevance_min, lead_ranker=s.lead_ranker,
         )
 
     @cached_property
@@ -171,7 +171,7 @@ class Engine:
     @cached_property
     def assembler(self) -> Assembler:
         """The answer-assembly rules: answerability gate, verification, top-up, hedges, decline."""
-        return Assembler(self.verifier, self.embedder, Answerability.load())
+        return Assembler(self.verifier, self.embedder, Answerability.load(), lead_ranker=self.settings.lead_ranker)
 
     def close(self) -> None:
         """Close the stores."""
@@ -250,7 +250,8 @@ class Engine:
         known: dict[str, SourceCredibility] = {}
         ctx = self._context(query, hits, number_sources(hits), known)
         answerable, _, rare = self.assembler.answerable(
-            query, hits, self.index.unknown_share(query), self.index.unseen_terms(query)
+            query, hits, self.index.unknown_share(query), self.index.unseen_terms(query),
+            self.index.unnamed_terms(query),
         )
         if not answerable:
             yield EngineEvent("sources", [self._answer_source(s, ctx) for s in ctx.sources])

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from retrieval.types import SearchMode
-from synth.types import SynthMode
+from synth.types import LeadRanker, SynthMode
 from verisight.errors import ConfigError
 
 ENV_PREFIX = "VERISIGHT_"
@@ -32,6 +32,7 @@ class Settings:
     # auto = extractive with the embedded model (it measured more supported claims per answer, see
     # docs/measurements.md), generated with an OpenAI-compatible server (vLLM)
     synth_mode: SynthMode = "auto"
+    lead_ranker: LeadRanker = "heuristic"  # how extractive overviews pick their lead; learned = synth.ranker (opt-in)
     max_tokens: int = 160
     temperature: float = 0.0
     seed: int = 42

@@ -289,3 +289,14 @@ def test_unseen_terms_are_those_the_corpus_lacks_in_every_variant(built_index: P
     assert index.unseen_terms("statment") == []  # one edit from "statement"
     assert index.unseen_terms("loops scarf knitting") == ["knit", "scarf"]
     assert index.unseen_terms("how do I") == []
+
+
+def test_unnamed_terms_are_those_the_corpus_lacks_even_in_a_longer_form(
+    built_index: Path, embedder: OnnxMiniLM
+) -> None:
+    """A slip or a longer word of the corpus is no form of a name: only the word or a longer one counts."""
+    index = HybridIndex(built_index, embedder)
+    assert index.unnamed_terms("statment") == ["statment"]  # a slip of "statement" names nothing the corpus has
+    assert index.unseen_terms("statment") == []
+    assert index.unnamed_terms("statements loop") == []
+    assert index.unnamed_terms("loops scarf knitting") == ["knit", "scarf"]

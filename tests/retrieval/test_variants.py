@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from retrieval.rarity import RARE, UNLISTED, is_rare, weight
-from retrieval.variants import has_variant, one_edit
+from retrieval.variants import has_form, has_variant, one_edit
 
 VOCAB = ["configur", "lazi", "python", "statement", "vitamin"]
 
@@ -18,6 +18,15 @@ def test_a_term_or_its_close_variant_is_found() -> None:
     assert has_variant("statment", vocab, VOCAB)  # a deletion
     assert not has_variant("selenium", vocab, VOCAB)
     assert not has_variant("vit", vocab, VOCAB)  # too short to stand for "vitamin"
+
+
+def test_a_form_is_the_term_or_a_longer_word_only() -> None:
+    """A longer form counts ("config" in "configur"); a shorter form and a typing slip do not."""
+    vocab = set(VOCAB)
+    assert has_form("python", vocab, VOCAB) and has_form("config", vocab, VOCAB)
+    assert has_variant("lazili", vocab, VOCAB) and not has_form("lazili", vocab, VOCAB)  # "lazi" is shorter
+    assert has_variant("pyhton", vocab, VOCAB) and not has_form("pyhton", vocab, VOCAB)
+    assert not has_form("vit", vocab, VOCAB)  # too short to stand for "vitamin"
 
 
 def test_one_edit_reaches_every_single_change_and_not_the_term() -> None:

@@ -110,6 +110,7 @@ def test_ray_shards_give_the_same_top_10(sharded: list[Path], demo_engine: Engin
         for q in [*QUERIES, "How long should I boil quail eggs?", "burnt finger"]:  # what the gate reads
             assert index.unknown_share(q) == demo_engine.index.unknown_share(q)
             assert index.unseen_terms(q) == demo_engine.index.unseen_terms(q), q
+            assert index.unnamed_terms(q) == demo_engine.index.unnamed_terms(q), q
         assert index.unseen_terms("How long should I boil quail eggs?") == ["quail"]
         served = Engine(demo_engine.settings, index=index)  # what `verisight serve --ray` serves
         ids = [h.passage.id for h in served.search(QUERIES[2])]

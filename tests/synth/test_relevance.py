@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from retrieval.embed import Embedder
-from synth.extractive import POINT_RATIO, answer_value, extract_sentences
+from synth import ranker
+from synth.extractive import POINT_RATIO, extract_sentences
 from synth.prompts import number_sources
+from synth.ranker import answer_value
 from synth.relevance import RELEVANCE_MIN, focus_weights, is_whole_sentence, score_sentences
 from tests.synth.helpers import make_hits
 
@@ -280,3 +284,24 @@ def test_a_point_does_not_repeat_the_sentence_the_lead_is_shown_after(embedder: 
     assert lead.previous.startswith("The try statement")  # the premise: the lead is shown after its referent
     quotes = [q[0] for q in extract_sentences(query, hits, number_sources(hits), embedder)]
     assert sum(q.count("optional else clause") for q in quotes) == 1, quotes
+
+
+def test_the_learned_ranker_leads_with_the_sentence_that_answers(embedder: Embedder) -> None:
+    """With the opt-in learned ranker the window sentence leads the window question, as with the hand-set score."""
+    text = ("Your skin makes vitamin D when it is exposed to ultraviolet B rays from the sun. Above roughly 37 "
+            "degrees latitude, the winter sun is too low for the skin to make much vitamin D at all. Sunlight "
+            "through a window does not help, because glass blocks UVB. Oily fish and eggs contain some vitamin D.")
+    hits = make_hits([("https://health.example/vitamin-d", "Vitamin D", "health.example", text)])
+    query = "Does sunlight through a window make vitamin D?"
+    quotes = extract_sentences(query, hits, number_sources(hits), embedder, ranker=ranker.load())
+    assert quotes and quotes[0][0] == "Sunlight through a window does not help, because glass blocks UVB.", quotes
+
+
+def test_the_stored_sentence_ranker_matches_its_features() -> None:
+    """The shipped weights load for this module's features; weights fitted on other features are refused."""
+    model = ranker.load()
+    assert model.names == ranker.FEATURES and model.coef.shape == (len(ranker.FEATURES),)
+    stored = model.to_json()
+    stored["features"] = [*ranker.FEATURES[:-1], "something else"]
+    with pytest.raises(ValueError, match="refit"):
+        ranker.SentenceRanker.from_json(stored)

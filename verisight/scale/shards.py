@@ -49,6 +49,10 @@ class ShardServer:
         """The ``tokens`` this shard holds or holds a close variant of."""
         return sorted(self.index._require().sparse.near_known(tokens)) if self.count else []
 
+    def named(self, tokens: list[str]) -> list[str]:
+        """The ``tokens`` this shard holds or holds a longer form of."""
+        return sorted(self.index._require().sparse.named(tokens)) if self.count else []
+
     def candidates(self, tokens: list[str], vector: np.ndarray | None, depth: int, mode: str) -> Candidates:
         """This shard's top ``depth`` passages by BM25 and dense."""
         if not self.count:
@@ -127,6 +131,14 @@ class ShardedIndex:
             return []
         known = set().union(*self._ray.get([a.near_known.remote(terms) for a in self.actors]))
         return [t for t in terms if t not in known]
+
+    def unnamed_terms(self, query: str) -> list[str]:
+        """As ``HybridIndex.unnamed_terms``: a term is named when any shard holds it or a longer form of it."""
+        terms = sorted(set(tokenize(query)))
+        if not terms:
+            return []
+        named = set().union(*self._ray.get([a.named.remote(terms) for a in self.actors]))
+        return [t for t in terms if t not in named]
 
     def close(self) -> None:
         """Stop the shard actors."""
