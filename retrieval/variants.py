@@ -8,6 +8,7 @@ import bisect
 from collections.abc import Collection, Sequence
 
 MIN_PREFIX = 4  # "lazi" counts for "lazili"; "sel" does not count for "selenium"
+MAX_SUFFIX = 2  # an inflection's ending the stemmer keeps ("lazili" and "lazi"); a longer one makes a new word
 MIN_EDIT = 5  # one edit on a shorter term reaches too many other words ("cat", "car", "cap")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 
@@ -24,9 +25,12 @@ def one_edit(term: str) -> set[str]:
 
 
 def has_form(term: str, vocab: Collection[str], ordered: Sequence[str]) -> bool:
-    """True when ``vocab`` (``ordered``: the same terms sorted) holds ``term`` or a longer form of it ("dict" in
-    "dictionari"); neither a shorter form nor a typing slip counts ("trace" is not a form of "tracemalloc")."""
+    """True when ``vocab`` (``ordered``: the same terms sorted) holds ``term``, a longer form of it ("dict" in
+    "dictionari") or an inflection the stemmer keeps apart (at most ``MAX_SUFFIX`` letters shorter: "lazi" for
+    "lazili"); neither a shorter word nor a typing slip counts ("trace" is no form of "tracemalloc")."""
     if term in vocab:
+        return True
+    if any(term[:k] in vocab for k in range(max(MIN_PREFIX, len(term) - MAX_SUFFIX), len(term))):
         return True
     i = bisect.bisect_left(ordered, term)
     return len(term) >= MIN_PREFIX and i < len(ordered) and ordered[i].startswith(term)
