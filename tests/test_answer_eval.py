@@ -48,6 +48,8 @@ HELD_OUT = [  # (question file, corpus, floor key): sets written by someone who 
     ("answer_questions_fresh6.jsonl", "pydocs", "pydocs_fresh6"),
     ("answer_questions_fresh7.jsonl", "demo", "demo_fresh7"),
     ("answer_questions_fresh7.jsonl", "pydocs", "pydocs_fresh7"),
+    ("answer_questions_fresh8.jsonl", "demo", "demo_fresh8"),
+    ("answer_questions_fresh8.jsonl", "pydocs", "pydocs_fresh8"),
 ]
 
 
