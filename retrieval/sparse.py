@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,22 +154,23 @@ class SparseIndex:
     def named(self, query_tokens: Sequence[str]) -> set[str]:
         """The distinct ``query_tokens`` that occur in an indexed passage, or as the start of a longer word there
         (``retrieval.variants.has_form``)."""
-        if self._model is None:
-            return set()
-        vocab = self._model.vocab_dict
-        if self._ordered is None:
-            self._ordered = sorted(vocab)
-        return {t for t in set(query_tokens) if has_form(t, vocab, self._ordered)}
+        return self._matching(query_tokens, has_form)
 
     def near_known(self, query_tokens: Sequence[str]) -> set[str]:
         """The distinct ``query_tokens`` that occur in an indexed passage or whose close variant does
         (``retrieval.variants.has_variant``: another inflection, a longer form, one edit away)."""
+        return self._matching(query_tokens, has_variant)
+
+    def _matching(
+        self, query_tokens: Sequence[str], test: Callable[[str, Collection[str], Sequence[str]], bool]
+    ) -> set[str]:
+        """The distinct ``query_tokens`` for which ``test(token, vocabulary, sorted vocabulary)`` holds."""
         if self._model is None:
             return set()
         vocab = self._model.vocab_dict
         if self._ordered is None:
             self._ordered = sorted(vocab)
-        return {t for t in set(query_tokens) if has_variant(t, vocab, self._ordered)}
+        return {t for t in set(query_tokens) if test(t, vocab, self._ordered)}
 
     def search(self, query_tokens: Sequence[str], k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top ``k`` passages with a positive score: ``(rows, scores)``, best first."""

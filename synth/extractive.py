@@ -64,10 +64,13 @@ def extract_sentences(
         return []
     focus = focus_weights(query, found)
     pool = [s for s in found if s.hit.passage.doc_url in credible] or found
-    lead = pool[int(np.argmax(lead_values(query, pool, focus, credible, ranker)))]
     # the points after the lead keep the hand-set score: with the learned one they found fewer answers on dev
     value = {id(s): answer_value(query, s, focus) for s in found}
     best = max(value[id(s)] for s in pool)
+    if ranker is None:
+        lead = max(pool, key=lambda s: value[id(s)])
+    else:
+        lead = pool[int(np.argmax(ranker.score(features(query, pool, focus, credible))))]
     chosen: list[SentenceScore] = []
     _add(chosen, seen, lead)
     following = [s for s in found if s.hit is lead.hit and s.start >= lead.end]
@@ -151,16 +154,3 @@ def lead_ranker(name: LeadRanker) -> SentenceRanker | None:
 @cache
 def _stored() -> SentenceRanker:
     return load()
-
-
-def lead_values(
-    query: str,
-    pool: Sequence[SentenceScore],
-    focus: dict[str, float],
-    credible: Collection[str] = (),
-    ranker: SentenceRanker | None = None,
-) -> list[float]:
-    """How well each candidate answers ``query``: the hand-set ``answer_value``, or ``ranker``'s softmax share."""
-    if ranker is None:
-        return [answer_value(query, s, focus) for s in pool]
-    return [float(v) for v in ranker.probabilities(features(query, pool, focus, credible))]

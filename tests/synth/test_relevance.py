@@ -24,6 +24,12 @@ PAGES = [
      "home cooks ask about most."),
 ]
 
+# every sentence is about vitamin D; the one about windows answers the window question
+VITAMIN_D = ("https://health.example/vitamin-d", "Vitamin D", "health.example",
+             "Your skin makes vitamin D when it is exposed to ultraviolet B rays from the sun. Above roughly 37 "
+             "degrees latitude, the winter sun is too low for the skin to make much vitamin D at all. Sunlight "
+             "through a window does not help, because glass blocks UVB. Oily fish and eggs contain some vitamin D.")
+
 
 def test_whole_sentences_only() -> None:
     """Prose sentences and sentences opening on a code name pass; fragments, code, bylines and questions do not."""
@@ -183,10 +189,7 @@ def test_prose_that_names_code_is_a_sentence_and_code_glued_to_prose_is_not() ->
 
 def test_the_specific_part_of_the_question_picks_the_answer(embedder: Embedder) -> None:
     """Every sentence of a vitamin D page is about vitamin D; the one about windows answers the window question."""
-    text = ("Your skin makes vitamin D when it is exposed to ultraviolet B rays from the sun. Above roughly 37 "
-            "degrees latitude, the winter sun is too low for the skin to make much vitamin D at all. Sunlight "
-            "through a window does not help, because glass blocks UVB. Oily fish and eggs contain some vitamin D.")
-    hits = make_hits([("https://health.example/vitamin-d", "Vitamin D", "health.example", text)])
+    hits = make_hits([VITAMIN_D])
     query = "Does sunlight through a window make vitamin D?"
     scored = score_sentences(query, hits, embedder)
     weights = focus_weights(query, scored)
@@ -288,10 +291,7 @@ def test_a_point_does_not_repeat_the_sentence_the_lead_is_shown_after(embedder: 
 
 def test_the_learned_ranker_leads_with_the_sentence_that_answers(embedder: Embedder) -> None:
     """With the opt-in learned ranker the window sentence leads the window question, as with the hand-set score."""
-    text = ("Your skin makes vitamin D when it is exposed to ultraviolet B rays from the sun. Above roughly 37 "
-            "degrees latitude, the winter sun is too low for the skin to make much vitamin D at all. Sunlight "
-            "through a window does not help, because glass blocks UVB. Oily fish and eggs contain some vitamin D.")
-    hits = make_hits([("https://health.example/vitamin-d", "Vitamin D", "health.example", text)])
+    hits = make_hits([VITAMIN_D])
     query = "Does sunlight through a window make vitamin D?"
     quotes = extract_sentences(query, hits, number_sources(hits), embedder, ranker=ranker.load())
     assert quotes and quotes[0][0] == "Sunlight through a window does not help, because glass blocks UVB.", quotes

@@ -126,19 +126,19 @@ class ShardedIndex:
 
     def unseen_terms(self, query: str) -> list[str]:
         """As ``HybridIndex.unseen_terms``: a term is seen when any shard holds it or a close variant."""
-        terms = sorted(set(tokenize(query)))
-        if not terms:
-            return []
-        known = set().union(*self._ray.get([a.near_known.remote(terms) for a in self.actors]))
-        return [t for t in terms if t not in known]
+        return self._missing(query, "near_known")
 
     def unnamed_terms(self, query: str) -> list[str]:
         """As ``HybridIndex.unnamed_terms``: a term is named when any shard holds it or a longer form of it."""
+        return self._missing(query, "named")
+
+    def _missing(self, query: str, method: str) -> list[str]:
+        """The query's distinct terms that no shard's ``method`` (``near_known`` or ``named``) returns, sorted."""
         terms = sorted(set(tokenize(query)))
         if not terms:
             return []
-        named = set().union(*self._ray.get([a.named.remote(terms) for a in self.actors]))
-        return [t for t in terms if t not in named]
+        found = set().union(*self._ray.get([getattr(a, method).remote(terms) for a in self.actors]))
+        return [t for t in terms if t not in found]
 
     def close(self) -> None:
         """Stop the shard actors."""
