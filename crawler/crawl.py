@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import ipaddress
 import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Coroutine, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ParamSpec
@@ -19,6 +17,7 @@ from urllib.parse import urlsplit
 from crawler.extraction import Page, parse_page
 from crawler.fetch import USER_AGENT, Fetcher, FetchResult, make_client, parse_resolve
 from crawler.frontier import DONE, FAILED, IN_FLIGHT, QUEUED, SKIPPED, Entry, Frontier
+from crawler.politeness import Politeness
 from crawler.robots import ROBOTS_MAX_BYTES, RobotsCache, origin
 from crawler.sink import DocumentSink
 from crawler.sitemap import MAX_SITEMAP_BYTES, sitemap_urls
@@ -28,8 +27,6 @@ from crawler.urls import Scope, normalize, trap_reason, url_reason
 log = logging.getLogger(__name__)
 _P = ParamSpec("_P")
 
-LOOPBACK_DELAY = 0.25
-REMOTE_DELAY = 1.0
 MAX_QUERY_VARIANTS = 100  # distinct query strings per path before it is treated as a trap (calendars)
 RETRY_AFTER_CAP = 300.0
 # Reasons that end a URL as "skipped" (a decision) rather than "failed" (a problem).
@@ -58,28 +55,6 @@ _SKIP_PREFIXES = (
     "url_too_long",
     "tombstoned",
 )
-
-
-@dataclass(slots=True)
-class _Host:
-    """Politeness state of one host."""
-
-    delay: float
-    in_flight: int = 0
-    next_start: float = 0.0
-    # robots.txt crawl-delay: one request at a time, the delay counted from the end of the previous one
-    sequential: bool = False
-
-
-def _is_loopback_host(host: str, resolve: Mapping[str, tuple[str, int | None]]) -> bool:
-    """True when ``host`` is served from this machine (loopback, localhost, or resolved to loopback)."""
-    target = resolve.get(host, (host, None))[0]
-    if target.strip("[]") == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(target.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def _state_for(reason: str) -> str:
@@ -121,16 +96,13 @@ class Crawler:
         self.max_pages = max_pages
         self.max_depth = max_depth
         self.concurrency = max(1, concurrency)
-        self.per_host = max(1, per_host)
-        self.delay = delay
-        self.resolve = dict(resolve or {})
+        self.politeness = Politeness(per_host=per_host, delay=delay, resolve=resolve)
         self.max_attempts = max(1, max_attempts)
         self.backoff_base = backoff_base
         self.backoff_cap = backoff_cap
         self.user_agent = user_agent
         self.progress = progress
         self.max_query_variants = max_query_variants
-        self._hosts: dict[str, _Host] = {}
         self._robots_loading: set[str] = set()
         self._query_variants: Counter[str] = Counter()
         self._counts = Counter(frontier.counts())
@@ -144,46 +116,6 @@ class Crawler:
         self._executor = ThreadPoolExecutor(max_workers=max(1, extract_workers), thread_name_prefix="extract")
         # One writer thread: puts (hashing, SQLite) stay off the event loop and reach the sink one at a time.
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sink")
-
-    def _host(self, host: str) -> _Host:
-        """The politeness state of ``host``, created with the default delay."""
-        state = self._hosts.get(host)
-        if state is None:
-            if self.delay is not None:
-                delay = self.delay
-            else:
-                delay = LOOPBACK_DELAY if _is_loopback_host(host, self.resolve) else REMOTE_DELAY
-            state = self._hosts[host] = _Host(delay=delay)
-        return state
-
-    def _reserve(self, host: str) -> None:
-        """Take one of ``host``'s in-flight slots."""
-        self._host(host).in_flight += 1
-
-    async def _wait_turn(self, host: str) -> None:
-        """Sleep until ``host``'s delay since its previous request start has passed, then claim the start.
-
-        The start is claimed when the request really begins, so a task woken late by a busy event loop
-        cannot bring two requests closer together than the delay.
-        """
-        state = self._host(host)
-        while True:
-            now = time.monotonic()
-            if now >= state.next_start:
-                state.next_start = now + state.delay
-                return
-            await asyncio.sleep(state.next_start - now)
-
-    def _release(self, host: str) -> None:
-        """Give back a request slot on ``host`` (a crawl-delay host's next start counts from now)."""
-        state = self._hosts[host]
-        state.in_flight -= 1
-        if state.sequential:
-            state.next_start = max(state.next_start, time.monotonic() + state.delay)
-
-    def _limit(self, state: _Host) -> int:
-        """Requests allowed in flight on a host: one under a robots crawl-delay, else ``per_host``."""
-        return 1 if state.sequential else self.per_host
 
     def _budget_left(self) -> int | None:
         """How many more pages may be started under ``max_pages`` (None when unlimited)."""
@@ -243,7 +175,7 @@ class Crawler:
             budget = self._budget_left()
             if budget is not None and budget <= 0:
                 return
-            blocked = {h for h, s in self._hosts.items() if s.in_flight >= self._limit(s)}
+            blocked = self.politeness.full_hosts()
             free = self.concurrency - len(tasks)
             entries = self.frontier.ready(time.time(), limit=free * 4, exclude_hosts=blocked)
             if not entries:
@@ -255,8 +187,7 @@ class Crawler:
                 budget = self._budget_left()
                 if budget is not None and budget <= 0:
                     return
-                host_state = self._hosts.get(entry.host, _Host(0))
-                if host_state.in_flight >= self._limit(host_state):
+                if self.politeness.full(entry.host):
                     blocked.add(entry.host)
                     continue
                 policy = self.robots.cached(entry.url)
@@ -264,7 +195,7 @@ class Crawler:
                     key = origin(entry.url)
                     if key not in self._robots_loading:
                         self._robots_loading.add(key)
-                        self._reserve(entry.host)
+                        self.politeness.reserve(entry.host)
                         tasks.add(asyncio.create_task(self._load_robots(entry)))
                         started = True
                     blocked.add(entry.host)
@@ -279,7 +210,7 @@ class Crawler:
                 self.frontier.start(entry.url)
                 self._move(QUEUED, IN_FLIGHT)
                 self._pages_in_flight += 1
-                self._reserve(entry.host)
+                self.politeness.reserve(entry.host)
                 tasks.add(asyncio.create_task(self._process(entry)))
                 started = True
             if not started:
@@ -288,24 +219,19 @@ class Crawler:
     async def _load_robots(self, entry: Entry) -> None:
         """Fetch robots.txt for ``entry``'s origin in one of its host's slots, and set the host's delay."""
         try:
-            await self._wait_turn(entry.host)
+            await self.politeness.wait_turn(entry.host)
             policy = await self.robots.policy(entry.url)
             delay = policy.crawl_delay(self.user_agent)
             if delay is not None:
-                # robots.txt crawl-delay replaces the default and is a floor under an explicit ``delay``.
-                state = self._host(entry.host)
-                robots_delay = min(delay, 60.0)
-                state.delay = robots_delay if self.delay is None else max(self.delay, robots_delay)
-                state.sequential = True
-                state.next_start = max(state.next_start, time.monotonic() + state.delay)
+                self.politeness.crawl_delay(entry.host, delay)
         finally:
             self._robots_loading.discard(origin(entry.url))
-            self._release(entry.host)
+            self.politeness.release(entry.host)
 
     async def _process(self, entry: Entry) -> None:
         """Fetch, extract and store one URL, then record its outcome and queue its links."""
         try:
-            await self._wait_turn(entry.host)
+            await self.politeness.wait_turn(entry.host)
             headers = {}
             if entry.refresh and entry.etag:
                 headers["If-None-Match"] = entry.etag
@@ -325,7 +251,7 @@ class Crawler:
         finally:
             self._pages_in_flight -= 1
             self._completed_this_run += 1
-            self._release(entry.host)
+            self.politeness.release(entry.host)
             if self.progress is not None:
                 self.progress(self._stats())
 
@@ -353,9 +279,7 @@ class Crawler:
                     self._move(IN_FLIGHT, FAILED)
                     return
                 wait = max(wait, result.retry_after)
-                # Retry-After speaks for the whole host, not just this URL.
-                state = self._host(entry.host)
-                state.next_start = max(state.next_start, time.monotonic() + result.retry_after)
+                self.politeness.pause(entry.host, result.retry_after)
             self.frontier.retry(entry.url, time.time() + wait, reason, http_status=result.status)
             self._move(IN_FLIGHT, QUEUED)
             return
