@@ -17,7 +17,7 @@ from verisight.limits import MAX_NOTE_CHARS
 from web.auth import check_csrf, csrf_token, reviewer_api, reviewer_page, sign_in
 from web.context import engine_of, reviewers_of
 from web.errors import ApiError
-from web.openapi import DOMAIN_PATTERN
+from web.openapi_schemas import DOMAIN_PATTERN
 from web.present import badge, claim_reason, source_by_id, web_url
 
 bp = Blueprint("audit", __name__)

@@ -3,190 +3,18 @@
 from __future__ import annotations
 
 from copy import deepcopy
-from typing import Any, get_args
+from typing import Any
 
-from retrieval.types import Hit, Passage
-from verifier.types import CREDIBILITY_LABELS, VERDICT_LABELS, Evidence, SourceCredibility, Verdict, VerifiedClaim
+from verifier.types import CREDIBILITY_LABELS, VERDICT_LABELS
 from verisight import __version__
 from verisight.decisions import CLAIM_DECISIONS
 from verisight.limits import MAX_K, MAX_NOTE_CHARS, MAX_QUERY_CHARS, SEARCH_MODES, WORD_PATTERN
-from verisight.types import Answer, AnswerOverview, AnswerSource, EventKind
-from web.schemas import dataclass_schema, ref
+from web.openapi_schemas import INTEGER, QUERY_SCHEMA, SCHEMAS, STRING, obj
+from web.schemas import ref
 
 JSON = "application/json"
 HTML = "text/html"
 
-
-def _obj(props: dict[str, Any], required: list[str] | None = None, *, extra: bool = False) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": props,
-        "required": list(props) if required is None else required,
-        "additionalProperties": extra,
-    }
-
-
-_STR = {"type": "string"}
-
-# The views validate with these same patterns (web.api, web.audit), so the document and the code agree.
-#: A query needs something to search for (``verisight.limits.WORD_PATTERN``: ECMA regex, which OpenAPI tools use,
-#: has no Unicode ``\w``).
-#: A lower-case host name, the form a source's ``site`` has.
-DOMAIN_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
-QUERY_SCHEMA = {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_CHARS, "pattern": WORD_PATTERN}
-_DOMAIN_SCHEMA = {"type": "string", "minLength": 1, "maxLength": 253, "pattern": DOMAIN_PATTERN}
-_INT = {"type": "integer"}
-_NUM = {"type": "number"}
-_NULLABLE_STR = {"type": ["string", "null"]}
-_NULLABLE_INT = {"type": ["integer", "null"]}
-
-# The answer's and the search's shapes are the dataclasses themselves (``asdict`` is what the API sends).
-COMPONENT_NAMES: dict[type, str] = {
-    SourceCredibility: "Credibility",
-    Evidence: "Evidence",
-    Verdict: "Verdict",
-    VerifiedClaim: "Claim",
-    AnswerSource: "Source",
-    AnswerOverview: "Overview",
-    Answer: "Answer",
-    Passage: "Passage",
-    Hit: "Hit",
-}
-_GENERATED: dict[str, Any] = {
-    name: dataclass_schema(cls, COMPONENT_NAMES) for cls, name in COMPONENT_NAMES.items() if cls is not Answer
-}
-_GENERATED["Answer"] = dataclass_schema(
-    Answer,
-    COMPONENT_NAMES,
-    overrides={
-        "timings_ms": {
-            "type": "object",
-            "properties": {k: _NUM for k in ("retrieve", "first_token", "generate", "verify", "total")},
-            "additionalProperties": _NUM,
-        },
-        "passages": {"type": "array", "items": ref("PassageSnippet")},
-    },
-    # answers stored before passages were recorded have none
-    required=["query", "answer_id", "overview", "sources", "timings_ms", "models"],
-)
-
-SCHEMAS: dict[str, Any] = {
-    **_GENERATED,
-    "Error": _obj({"error": _obj({"code": _STR, "message": _STR})}),
-    "PassageSnippet": _obj(
-        {"id": _STR, "source_id": _NULLABLE_INT, "url": _STR, "title": _STR, "text": _STR}, extra=True
-    ),
-    "AnswerRequest": _obj(
-        {
-            "query": QUERY_SCHEMA,
-            "k": {"type": "integer", "minimum": 1, "maximum": MAX_K},
-        },
-        required=["query"],
-    ),
-    "SearchResult": _obj(
-        {
-            "query": _STR,
-            "mode": {"enum": list(SEARCH_MODES)},
-            "k": _INT,
-            "hits": {"type": "array", "items": ref("Hit")},
-        }
-    ),
-    "ClaimGroup": _obj(
-        {
-            "id": _STR,
-            "text": _STR,
-            "norm": _STR,
-            "domain": _STR,
-            "url": _STR,
-            "label": {"enum": list(VERDICT_LABELS)},
-            "seen": _INT,
-            "last_seen": _STR,
-            "answer_id": _STR,
-            "status": {"enum": ["flagged", "confirmed", "dismissed"]},
-            "reason": _STR,
-            "action": _STR,
-            "query": _STR,
-            "evidence": {"type": "array", "items": ref("Evidence")},
-            "credibility": {"oneOf": [ref("Credibility"), {"type": "null"}]},
-            "reviewer_label": {"oneOf": [{"enum": list(CREDIBILITY_LABELS)}, {"type": "null"}]},
-            "claim_id": _STR,
-            "source_id": _NULLABLE_INT,
-            "decision": {"oneOf": [ref("Decision"), {"type": "null"}]},
-            "history": {"type": "array", "items": ref("Decision")},
-            "page_label": {"oneOf": [ref("SourceLabel"), {"type": "null"}]},
-            "domain_label": {"oneOf": [ref("SourceLabel"), {"type": "null"}]},
-            "label_domain": _STR,
-        },
-        required=["id", "text", "domain", "label", "seen", "last_seen", "answer_id", "status"],
-    ),
-    "Decision": _obj(
-        {"decision": {"enum": list(CLAIM_DECISIONS)}, "reviewer": _STR, "at": _STR, "note": _STR}
-    ),
-    "SourceLabel": _obj(
-        {
-            "scope": {"enum": ["page", "domain"]},
-            "url": _STR,
-            "domain": _STR,
-            "label": {"oneOf": [{"enum": list(CREDIBILITY_LABELS)}, {"type": "null"}]},
-            "automatic": {"type": "boolean"},
-            "reviewer": _STR,
-            "at": _STR,
-            "note": _STR,
-            "warning": _STR,
-        },
-        required=["scope", "label", "automatic", "reviewer", "at", "note"],
-    ),
-    "SourceLabels": _obj({"count": _INT, "labels": {"type": "array", "items": ref("SourceLabel")}}),
-    "ClaimGroups": _obj({"status": _STR, "count": _INT, "groups": {"type": "array", "items": ref("ClaimGroup")}}),
-    "DecisionRequest": _obj(
-        {"decision": {"enum": list(CLAIM_DECISIONS)}, "note": {"type": "string", "maxLength": MAX_NOTE_CHARS}},
-        required=["decision"],
-    ),
-    "DecisionResult": _obj(
-        {"id": _STR, "decision": {"enum": list(CLAIM_DECISIONS)}, "status": _STR, "reviewer": _STR, "at": _STR,
-         "note": _STR}
-    ),
-    "SourceLabelRequest": {
-        "description": "One page (`url`) or every page of a domain (`domain`); a `label`, or `automatic: true`.",
-        **_obj(
-            {
-                "url": {"type": "string", "maxLength": 2048, "pattern": "^https?://"},
-                "domain": _DOMAIN_SCHEMA,
-                "label": {"enum": [*CREDIBILITY_LABELS, "automatic"]},
-                "automatic": {"type": "boolean"},
-                "note": {"type": "string", "maxLength": MAX_NOTE_CHARS},
-            },
-            required=[],
-        ),
-        "oneOf": [{"required": ["url"]}, {"required": ["domain"]}],
-    },
-    "StreamEvent": {
-        "type": "object",
-        "description": (
-            "One server-sent event. `data` is JSON: `sources` an array of Source, `token` a string, `claim` a Claim, "
-            "`done` an Answer, `error` an Error."
-        ),
-        "properties": {
-            "event": {"enum": list(get_args(EventKind))},
-            "data": {"type": "string", "contentMediaType": "application/json"},
-            "id": _STR,
-            "retry": _INT,
-        },
-        "required": ["event", "data"],
-    },
-    "Health": _obj({"status": {"const": "ok"}, "version": _STR}),
-    "Ready": _obj(
-        {
-            "status": {"enum": ["ready", "not_ready"]},
-            "components": {
-                "type": "object",
-                "additionalProperties": _obj({"ready": {"type": "boolean"}, "detail": _STR}),
-            },
-            "error": _obj({"code": _STR, "message": _STR}),
-        },
-        required=["status", "components"],
-    ),
-}
 
 _ERRORS = {
     "400": "Bad request: `bad_request` or `query_too_long`.",
@@ -263,7 +91,7 @@ _LIMIT = _param("limit", {"type": "integer", "minimum": 1, "maximum": 500}, "At 
 def _form(props: dict[str, Any], required: list[str]) -> dict[str, Any]:
     return {
         "required": True,
-        "content": {_FORM: {"schema": _obj(props, required, extra=True)}},
+        "content": {_FORM: {"schema": obj(props, required, extra=True)}},
     }
 
 
@@ -314,7 +142,7 @@ PATHS: dict[str, Any] = {
         "get": {
             "operationId": "storedAnswer",
             "summary": "A stored answer.",
-            "parameters": [{"name": "answer_id", "in": "path", "required": True, "schema": _STR}],
+            "parameters": [{"name": "answer_id", "in": "path", "required": True, "schema": STRING}],
             "responses": {"200": _json(ref("Answer"), "The stored answer."), **_errors("404", "429", "500")},
         }
     },
@@ -339,7 +167,7 @@ PATHS: dict[str, Any] = {
             "operationId": "auditDecide",
             "summary": "Confirm or dismiss the flag on a claim group.",
             "security": _REVIEWER,
-            "parameters": [{"name": "group_id", "in": "path", "required": True, "schema": _STR}],
+            "parameters": [{"name": "group_id", "in": "path", "required": True, "schema": STRING}],
             "requestBody": {"required": True, "content": {JSON: {"schema": ref("DecisionRequest")}}},
             "responses": {
                 "200": _json(ref("DecisionResult"), "The decision was stored."),
@@ -371,10 +199,15 @@ PATHS: dict[str, Any] = {
             "operationId": "cachedCopy",
             "summary": "The stored text of a source with the evidence quotes highlighted (the first is #quote).",
             "parameters": [
-                {"name": "ident", "in": "path", "required": True, "schema": _STR,
-                 "description": "A source number (with `answer`) or a passage id."},
-                _param("answer", _STR, "The stored answer a source number belongs to."),
-                _param("claim", _STR, "Only this claim's evidence quotes."),
+                {
+                    "name": "ident",
+                    "in": "path",
+                    "required": True,
+                    "schema": STRING,
+                    "description": "A source number (with `answer`) or a passage id.",
+                },
+                _param("answer", STRING, "The stored answer a source number belongs to."),
+                _param("claim", STRING, "Only this claim's evidence quotes."),
             ],
             "responses": {"200": _html("The cached copy."), **_errors("400", "404", "429", "500")},
         }
@@ -401,7 +234,7 @@ PATHS: dict[str, Any] = {
         "get": {
             "operationId": "metrics",
             "summary": "Prometheus metrics (text format 0.0.4).",
-            "responses": {"200": {"description": "Metrics.", "content": {"text/plain": {"schema": _STR}}}},
+            "responses": {"200": {"description": "Metrics.", "content": {"text/plain": {"schema": STRING}}}},
         }
     },
     "/": {
@@ -416,7 +249,7 @@ PATHS: dict[str, Any] = {
         "get": {
             "operationId": "answerPage",
             "summary": "A stored answer as a page.",
-            "parameters": [{"name": "answer_id", "in": "path", "required": True, "schema": _STR}],
+            "parameters": [{"name": "answer_id", "in": "path", "required": True, "schema": STRING}],
             "responses": {"200": _html("The page."), **_errors("404", "429", "500")},
         }
     },
@@ -425,9 +258,9 @@ PATHS: dict[str, Any] = {
             "operationId": "citationClick",
             "summary": "Record a citation click-through and redirect to that answer's source.",
             "parameters": [
-                {"name": "answer", "in": "query", "required": True, "schema": _STR},
-                {"name": "source", "in": "query", "required": True, "schema": _INT},
-                {"name": "claim", "in": "query", "required": False, "schema": _STR},
+                {"name": "answer", "in": "query", "required": True, "schema": STRING},
+                {"name": "source", "in": "query", "required": True, "schema": INTEGER},
+                {"name": "claim", "in": "query", "required": False, "schema": STRING},
             ],
             "responses": {"302": _redirect("To the source's URL."), **_errors("400", "404", "429", "500")},
         }
@@ -450,13 +283,13 @@ PATHS: dict[str, Any] = {
             "operationId": "auditDecideForm",
             "summary": "The audit page's confirm / dismiss form.",
             "security": _REVIEWER,
-            "parameters": [{"name": "group_id", "in": "path", "required": True, "schema": _STR}],
+            "parameters": [{"name": "group_id", "in": "path", "required": True, "schema": STRING}],
             "requestBody": _form(
                 {
                     "decision": {"enum": list(CLAIM_DECISIONS)},
                     "note": {"type": "string", "maxLength": MAX_NOTE_CHARS},
-                    "csrf_token": _STR,
-                    "back": _STR,
+                    "csrf_token": STRING,
+                    "back": STRING,
                 },
                 ["decision"],
             ),
@@ -475,12 +308,12 @@ PATHS: dict[str, Any] = {
             "requestBody": _form(
                 {
                     "scope": {"enum": ["page", "domain"]},
-                    "url": _STR,
-                    "domain": _STR,
+                    "url": STRING,
+                    "domain": STRING,
                     "label": {"enum": [*CREDIBILITY_LABELS, "automatic"]},
                     "note": {"type": "string", "maxLength": MAX_NOTE_CHARS},
-                    "csrf_token": _STR,
-                    "back": _STR,
+                    "csrf_token": STRING,
+                    "back": STRING,
                 },
                 ["label"],
             ),
@@ -495,14 +328,15 @@ PATHS: dict[str, Any] = {
         "get": {
             "operationId": "signinPage",
             "summary": "The reviewer sign-in form.",
-            "parameters": [{"name": "next", "in": "query", "required": False, "schema": _STR}],
+            "parameters": [{"name": "next", "in": "query", "required": False, "schema": STRING}],
             "responses": {"200": _html("The form."), **_errors("429", "500")},
         },
         "post": {
             "operationId": "signin",
             "summary": "Sign in with a reviewer name and the password or the token `reviewer add` printed.",
             "requestBody": _form(
-                {"name": _STR, "password": _STR, "csrf_token": _STR, "next": _STR}, ["name", "password", "csrf_token"]
+                {"name": STRING, "password": STRING, "csrf_token": STRING, "next": STRING},
+                ["name", "password", "csrf_token"],
             ),
             "responses": {
                 "303": _redirect("Signed in: to the audit page."),
@@ -515,7 +349,7 @@ PATHS: dict[str, Any] = {
         "post": {
             "operationId": "signout",
             "summary": "Sign out.",
-            "requestBody": _form({"csrf_token": _STR}, []),
+            "requestBody": _form({"csrf_token": STRING}, []),
             "responses": {"303": _redirect("To the search page."), **_errors("400", "403", "413", "429", "500")},
         }
     },

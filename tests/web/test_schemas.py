@@ -9,7 +9,8 @@ import pytest
 
 from verifier.types import VERDICT_LABELS, Verdict
 from verisight.types import Answer
-from web.openapi import COMPONENT_NAMES, openapi_document
+from web.openapi import openapi_document
+from web.openapi_schemas import COMPONENT_NAMES
 from web.schemas import dataclass_schema, type_schema
 
 
