@@ -305,3 +305,49 @@ def test_the_stored_sentence_ranker_matches_its_features() -> None:
     stored["features"] = [*ranker.FEATURES[:-1], "something else"]
     with pytest.raises(ValueError, match="refit"):
         ranker.SentenceRanker.from_json(stored)
+
+
+# the tutorial's namespace section: the sentence that says what a namespace is sits among sentences about namespaces
+NAMESPACES = ("https://docs.example/classes", "Classes", "docs.example",
+              "Python Scopes and Namespaces\nBefore introducing classes, I first have to tell you something about "
+              "Python’s scope rules. Class definitions play some neat tricks with namespaces, and you need to know how "
+              "scopes and namespaces work to fully understand what’s going on. Let’s begin with some definitions. A "
+              "namespace is a mapping from names to objects. Most namespaces are currently implemented as Python "
+              "dictionaries, but that’s normally not noticeable in any way (except for performance), and it may "
+              "change in the future.")
+
+
+def test_a_definition_question_leads_with_the_sentence_that_says_what_it_is(
+    embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"What is a namespace" is answered by "A namespace is a mapping ...", which the plain relevance score ranks
+    below a longer sentence about namespaces."""
+    hits = make_hits([NAMESPACES])
+    quotes = extract_sentences("what is a namespace in python", hits, number_sources(hits), embedder)
+    assert quotes[0][0] == "A namespace is a mapping from names to objects.", quotes
+    monkeypatch.setattr(ranker, "DEFINITION_BOOST", 0.0)
+    quotes = extract_sentences("what is a namespace in python", hits, number_sources(hits), embedder)
+    assert quotes[0][0].startswith("Most namespaces are"), quotes
+
+
+def test_what_counts_as_defining_the_subject(embedder: Embedder) -> None:
+    """A sentence defines the subject when it opens on it (a generic word such as "value" may join it) and says
+    what it is; an API entry's first sentence when the entry's name, with its qualifier, is the subject."""
+    text = ("The while statement is used for repeated execution as long as an expression is true. A break "
+            "statement is a way to leave the innermost loop. A datetime object is a single object containing all "
+            "the information. A code point value is an integer in the range 0 to 0x10FFFF.\n"
+            "- bytearray.partition(sep)¶\n- Split the sequence at the first occurrence of sep, and return a tuple.\n"
+            "- str.partition(sep)¶\n- Split the string at the first occurrence of sep, and return a 3-tuple.\n")
+    hits = make_hits([("https://docs.example/misc", "Misc", "docs.example", text)])
+
+    def defining(query: str) -> list[str]:
+        return [s.display for s in score_sentences(query, hits, embedder) if ranker.defines(query, s)]
+
+    assert defining("what does the break statement do") == [
+        "A break statement is a way to leave the innermost loop."]
+    assert defining("What is a naive datetime object?") == []  # "naive" goes unsaid
+    assert defining("what is a unicode code point") == [
+        "A code point value is an integer in the range 0 to 0x10FFFF."]
+    assert defining("what does str.partition do") == [
+        "str.partition(sep): Split the string at the first occurrence of sep, and return a 3-tuple."]
+    assert defining("how do I leave a loop early") == []  # not a definition question
