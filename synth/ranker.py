@@ -87,7 +87,8 @@ def anecdote(s: SentenceScore) -> float:
 _DEFINE_QUESTION = re.compile(r"^\s*(what(\s+is|\s+are|\s+does|'s)|define|meaning of)\b|\b(definition|meaning|stand "
                               r"for|stands for)\b", re.IGNORECASE)
 _DEFINE_FRAME = re.compile(r"^\s*(what(\s+is|\s+are|\s+does|'s)|define|meaning of)\s+(an?|the)?\b|\b(do|mean|"
-                           r"definition|meaning|stands? for|used for|returns?|give back|in python|in a \w+( \w+)?)\s*\??\s*$",
+                           r"definition|meaning|stands? for|used for|returns?|give back|in python|in a \w+( \w+)?)"
+                           r"\s*\??\s*$",
                            re.IGNORECASE)
 # "A namespace is a mapping ...", "Descriptors are a ... protocol", "NotImplemented is the sole instance ...",
 # "BDFL stands for ...": the subject, then a verb that says what it is

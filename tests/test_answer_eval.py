@@ -50,6 +50,8 @@ HELD_OUT = [  # (question file, corpus, floor key): sets written by someone who 
     ("answer_questions_fresh7.jsonl", "pydocs", "pydocs_fresh7"),
     ("answer_questions_fresh8.jsonl", "demo", "demo_fresh8"),
     ("answer_questions_fresh8.jsonl", "pydocs", "pydocs_fresh8"),
+    ("answer_questions_fresh9.jsonl", "demo", "demo_fresh9"),
+    ("answer_questions_fresh9.jsonl", "pydocs", "pydocs_fresh9"),
 ]
 
 
