@@ -7,7 +7,9 @@ Two steps, both chosen on the dev questions (``training/fit_answer_gate.py``, ``
    that never say "selenium", "pydantic" over the Python docs. Common words a corpus lacks ("seen", "early") are
    paraphrase, not a sign of another topic. A rarer word (``name_weight``: a module, function or product name)
    is declined when the corpus never uses it even in a longer form (``HybridIndex.unnamed_terms``): a page that
-   says "trace" or "flash" does not mention "tracemalloc" or "Flask".
+   says "trace" or "flash" does not mention "tracemalloc" or "Flask". Neither rule declines a question whose
+   unseen words are a small part of it (``rare_share``): "my car drips oil on the driveway, do I have to do
+   anything about the stains before sealcoating" is about sealcoating, whatever the corpus says about drips.
 2. Otherwise a logistic model reads the best whole sentence of the top passages: its embedding cosine with the
    question, the share of the question's terms the corpus never uses (``HybridIndex.unknown_share``), and how much
    of the question, weighed by how rare each word is, the best-covering of the top sentences (with its heading,
@@ -65,6 +67,13 @@ def coverage(query: str, scored: Sequence[SentenceScore]) -> float:
     return best
 
 
+def rule_share(query: str, terms: Sequence[str]) -> float:
+    """The share of ``query``'s rarity weight (``retrieval.rarity``) that ``terms`` (stems of its words) carry."""
+    words = set(tokenize(query))
+    total = sum(weight(t) for t in words)
+    return sum(weight(t) for t in set(terms) & words) / total if total else 1.0
+
+
 @dataclass(frozen=True, slots=True)
 class Answerability:
     """The rare-unseen-word rule and a logistic model over ``Features``; ``threshold`` chosen on dev."""
@@ -79,6 +88,9 @@ class Answerability:
     rare_weight: float = 0.0  # an unseen term at least this rare declines; 0 turns the rule off
     #: an unnamed term (``HybridIndex.unnamed_terms``) at least this rare declines; 0 turns the rule off
     name_weight: float = 0.0
+    #: both rules decline only when the terms they find carry at least this share of the question's rarity weight
+    #: (``rule_share``): a word that is a small part of a long question is its context, not its topic
+    rare_share: float = 0.0
 
     @classmethod
     def load(cls, path: Path = CALIBRATION) -> Answerability:
@@ -101,6 +113,8 @@ class Answerability:
         rare_words = {t for t in unseen if self.rare_weight and weight(t) >= self.rare_weight and not _has_digit(t)}
         names = {t for t in unnamed if self.name_weight and weight(t) >= self.name_weight and not _has_digit(t)}
         rare = tuple(sorted(rare_words | names))
+        if rare and rule_share(query, rare) < self.rare_share:
+            rare = ()
         return Features(best.lexical if best else 0.0, best.cosine if best else 0.0, unknown,
                         coverage(query, scored), rare)
 

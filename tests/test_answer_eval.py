@@ -52,6 +52,8 @@ HELD_OUT = [  # (question file, corpus, floor key): sets written by someone who 
     ("answer_questions_fresh8.jsonl", "pydocs", "pydocs_fresh8"),
     ("answer_questions_fresh9.jsonl", "demo", "demo_fresh9"),
     ("answer_questions_fresh9.jsonl", "pydocs", "pydocs_fresh9"),
+    ("answer_questions_fresh10.jsonl", "demo", "demo_fresh10"),
+    ("answer_questions_fresh10.jsonl", "pydocs", "pydocs_fresh10"),
 ]
 
 

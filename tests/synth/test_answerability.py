@@ -8,7 +8,7 @@ from pathlib import Path
 
 from retrieval.embed import Embedder
 from retrieval.types import Hit
-from synth.answerability import Answerability, Features, coverage
+from synth.answerability import Answerability, Features, coverage, rule_share
 from synth.relevance import score_sentences
 
 
@@ -31,6 +31,23 @@ def test_a_rare_word_the_corpus_never_uses_declines(embedder: Embedder, hits: li
     assert common.rare_unseen == () and model.probability(common) > 0.0
     off = Answerability(**{**{k: getattr(model, k) for k in model.__dataclass_fields__}, "rare_weight": 0.0})
     assert off.features(q, hits, embedder, unseen=["selenium"]).rare_unseen == ()
+
+
+def test_an_unseen_word_that_is_a_small_part_of_a_long_question_leaves_the_model_to_decide(
+    embedder: Embedder, hits: list[Hit]
+) -> None:
+    """"toddler" is most of "toddler water" but a small part of a long question about drinking water in hot
+    weather: there the rule leaves the question to the model (the shipped ``rare_share``), and with the share at 0
+    it declines as before."""
+    model = Answerability.load()
+    assert 0 < model.rare_share < 1
+    short = "toddler water"
+    long = "my toddler keeps asking for juice, how much water should adults and kids drink a day in hot weather"
+    assert rule_share(short, ["toddler"]) > model.rare_share > rule_share(long, ["toddler"])
+    assert model.features(short, hits, embedder, unseen=["toddler"]).rare_unseen == ("toddler",)
+    assert model.features(long, hits, embedder, unseen=["toddler"]).rare_unseen == ()
+    strict = Answerability(**{**{k: getattr(model, k) for k in model.__dataclass_fields__}, "rare_share": 0.0})
+    assert strict.features(long, hits, embedder, unseen=["toddler"]).rare_unseen == ("toddler",)
 
 
 def test_coverage_weighs_the_rare_words_of_the_question(embedder: Embedder, hits: list[Hit]) -> None:
