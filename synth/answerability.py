@@ -8,8 +8,8 @@ Two steps, both chosen on the dev questions (``training/fit_answer_gate.py``, ``
    paraphrase, not a sign of another topic. A rarer word (``name_weight``: a module, function or product name)
    is declined when the corpus never uses it even in a longer form (``HybridIndex.unnamed_terms``): a page that
    says "trace" or "flash" does not mention "tracemalloc" or "Flask". Neither rule declines a question whose
-   unseen words are a small part of it (``rare_share``): "my car drips oil on the driveway, do I have to do
-   anything about the stains before sealcoating" is about sealcoating, whatever the corpus says about drips.
+   unseen words are a small part of it (``rare_share``): "toddler burned her cheek on a hot pan, does she need
+   to see a doctor or can I treat it at home" is about the burn, whatever the corpus calls a toddler.
 2. Otherwise a logistic model reads the best whole sentence of the top passages: its embedding cosine with the
    question, the share of the question's terms the corpus never uses (``HybridIndex.unknown_share``), and how much
    of the question, weighed by how rare each word is, the best-covering of the top sentences (with its heading,
