@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +34,8 @@ _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|my|me)\b")
 _REPORTED_QUESTION = re.compile(r"\b(ask|asks|asked|asking|wonder|wonders|wondered|wondering)\b[^.;:]*\b(whether|if)\b",
                                 re.IGNORECASE)
 
+# how a definition question opens ("what is", "what does", "define")
+_DEFINE_OPENING = r"^\s*(what(\s+is|\s+are|\s+does|'s)|define|meaning of)"
 # the kind of question, read from its wording
 _QUESTION_KINDS: dict[str, re.Pattern[str]] = {
     "why": re.compile(r"^\s*why\b|\bwhy\b|\breason\b", re.IGNORECASE),
@@ -41,7 +44,7 @@ _QUESTION_KINDS: dict[str, re.Pattern[str]] = {
     "how": re.compile(r"^\s*how (do|does|can|should|to|would|could|is|are)\b|^\s*(ways? to|best way)\b",
                       re.IGNORECASE),
     "yes_no": re.compile(r"^\s*(is|are|can|does|do|should|will|was|could|would|has|have|did|must)\b", re.IGNORECASE),
-    "define": re.compile(r"^\s*(what(\s+is|\s+are|\s+does|'s)|define|meaning of)\b", re.IGNORECASE),
+    "define": re.compile(_DEFINE_OPENING + r"\b", re.IGNORECASE),
     "contrast": re.compile(r"\b(difference|differ|vs\.?|versus|compared?|between)\b", re.IGNORECASE),
 }
 # what an answer to each kind of question tends to say
@@ -84,9 +87,10 @@ def anecdote(s: SentenceScore) -> float:
 
 
 # "what is a namespace", "what does defaultdict do", "what does enumerate return", "decorator definition"
-_DEFINE_QUESTION = re.compile(r"^\s*(what(\s+is|\s+are|\s+does|'s)|define|meaning of)\b|\b(definition|meaning|stand "
-                              r"for|stands for)\b", re.IGNORECASE)
-_DEFINE_FRAME = re.compile(r"^\s*(what(\s+is|\s+are|\s+does|'s)|define|meaning of)\s+(an?|the)?\b|\b(do|mean|"
+_DEFINE_QUESTION = re.compile(_DEFINE_OPENING + r"\b|\b(definition|meaning|stand for|stands for)\b", re.IGNORECASE)
+# the words around the subject: the opening, and a closing such as "do", "mean" or "in python" (stripped twice, so
+# that "what does x do in python" loses both "in python" and the "do" before it)
+_DEFINE_FRAME = re.compile(_DEFINE_OPENING + r"\s+(an?|the)?\b|\b(do|mean|"
                            r"definition|meaning|stands? for|used for|returns?|give back|in python|in a \w+( \w+)?)"
                            r"\s*\??\s*$",
                            re.IGNORECASE)
@@ -108,12 +112,16 @@ def _stems(text: str) -> set[str]:
     return set(stem([w for w in words(text.replace("_", " ")) if w not in _ARTICLES]))
 
 
-def subject_terms(query: str) -> set[str]:
-    """The terms a definition question asks about ("namespac" of "what is a namespace in python")."""
-    return set(tokenize(_DEFINE_FRAME.sub(" ", _DEFINE_FRAME.sub(" ", query)).replace("_", " "))) - {"python"}
+@lru_cache(maxsize=256)
+def subject_terms(query: str) -> frozenset[str]:
+    """The terms a definition question asks about ("namespac" of "what is a namespace in python"); empty for a
+    question of another kind (read once per question: every candidate sentence asks)."""
+    if not _DEFINE_QUESTION.search(query):
+        return frozenset()
+    return frozenset(tokenize(_DEFINE_FRAME.sub(" ", _DEFINE_FRAME.sub(" ", query)).replace("_", " "))) - {"python"}
 
 
-def _says(said: set[str], subject: set[str], name: set[str] | None = None) -> bool:
+def _says(said: set[str], subject: frozenset[str], name: set[str] | None = None) -> bool:
     """Whether a defined term (``name``: its stems; ``said``: with its qualifiers, such as a module) is what the
     question asks about: the term is in the question, and so is every specific word of the question (one may go
     unsaid of three or more)."""
@@ -127,8 +135,6 @@ def defines(query: str, s: SentenceScore) -> bool:
     """True when ``query`` asks what something is or does and ``s`` says it: a sentence that opens on the subject
     and what it is ("A namespace is a mapping ..."), or the first sentence of the API or glossary entry of that
     name."""
-    if not _DEFINE_QUESTION.search(query):
-        return False
     subject = subject_terms(query)
     if not subject:
         return False
