@@ -14,6 +14,11 @@ Two steps, both chosen on the dev questions (``training/fit_answer_gate.py``, ``
    question, the share of the question's terms the corpus never uses (``HybridIndex.unknown_share``), and how much
    of the question, weighed by how rare each word is, the best-covering of the top sentences (with its heading,
    API entry and page title) states. Its coefficients and threshold are in ``synth/data/answerability.json``.
+
+When the model is sure the passages answer (``confident``), the overview may lead with a credible sentence a little
+less relevant than usual when no credible source has a closer one (``relevance_floor``): for "Is it true that a
+study found butter makes burns heal 300 percent faster?", only the satirical article reaches the usual floor, and
+the hospital's "Do not put butter, oil, toothpaste, ... on a burn." answers it.
 """
 
 from __future__ import annotations
@@ -91,6 +96,13 @@ class Answerability:
     #: both rules decline only when the terms they find carry at least this share of the question's rarity weight
     #: (``rule_share``): a word that is a small part of a long question is its context, not its topic
     rare_share: float = 0.0
+    #: at or above this probability the passages surely answer, and ``confident_relevance_min`` is the relevance
+    #: floor for a sentence that may lead when no credible source has one above the usual floor (chosen on the dev
+    #: sets, old and fresh 1-11: a satire-premise question is answered from the hospital page instead of declined,
+    #: and nothing else changed; letting such sentences be points too found 2 more answers of 745, but it showed
+    #: an off-topic point on held-out set 12; see docs/measurements.md)
+    confident: float = 0.9
+    confident_relevance_min: float = 0.28
 
     @classmethod
     def load(cls, path: Path = CALIBRATION) -> Answerability:
@@ -125,6 +137,11 @@ class Answerability:
         z = (self.bias + self.w_lexical * f.lexical + self.w_cosine * f.cosine + self.w_unknown * f.unknown
              + self.w_coverage * f.coverage)
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def relevance_floor(self, probability: float) -> float:
+        """How relevant a sentence must be to be quoted, for an answer the gate gave ``probability``."""
+        return min(self.relevance_min, self.confident_relevance_min) if probability >= self.confident \
+            else self.relevance_min
 
     def score(
         self, query: str, hits: Sequence[Hit], embedder: Embedder | None,

@@ -50,20 +50,28 @@ def extract_sentences(
     relevance_min: float = RELEVANCE_MIN,
     exclude: Collection[str] = (),
     ranker: SentenceRanker | None = None,
+    lead_min: float | None = None,
 ) -> list[Quote]:
     """Up to ``max_sentences`` (text, citations, passage ids): the lead excerpt, then new points from others.
 
     ``credible`` holds the document URLs of credible sources (the lead comes from one when any is relevant);
     ``exclude`` holds sentence texts already shown; ``ranker`` picks the lead when given (the hand-set
-    ``answer_value`` does otherwise; it always ranks the points after the lead).
+    ``answer_value`` does otherwise; it always ranks the points after the lead). ``lead_min`` (at least
+    ``relevance_min``) is the usual floor when ``relevance_min`` is lowered for a sure answer: a sentence below it
+    may only lead, and only when no credible source has one above it ("Do not put butter ... on a burn." for a
+    question about a satirical butter study); every point reaches it.
     """
     number = {s.url: s.id for s in sources}
     seen = [set(content_words(t)) for t in exclude]
     found = candidates(query, hits, sources, embedder, relevance_min=relevance_min)
     if not found or max_sentences <= 0:
         return []
-    focus = focus_weights(query, found)
-    pool = [s for s in found if s.hit.passage.doc_url in credible] or found
+    # below ``lead_min`` a sentence may only lead, when no credible source has a closer one; the question's
+    # specific terms are weighed over the closer sentences (weaker matches must not make a term look common)
+    close = [s for s in found if lead_min is None or s.relevance >= lead_min]
+    focus = focus_weights(query, close or found)
+    pool = [s for s in close if s.hit.passage.doc_url in credible] \
+        or [s for s in found if s.hit.passage.doc_url in credible] or close or found
     # the points after the lead keep the hand-set score: with the learned one they found fewer answers on dev
     value = {id(s): answer_value(query, s, focus) for s in found}
     best = max(value[id(s)] for s in pool)
@@ -73,7 +81,7 @@ def extract_sentences(
         lead = pool[int(np.argmax(ranker.score(features(query, pool, focus, credible))))]
     chosen: list[SentenceScore] = []
     _add(chosen, seen, lead)
-    following = [s for s in found if s.hit is lead.hit and s.start >= lead.end]
+    following = [s for s in close if s.hit is lead.hit and s.start >= lead.end]
     shown: dict[int, str] = {id(lead): lead.display}
     # a contiguous excerpt: the lead's next sentence, when it is relevant (an API entry's signature once)
     if following and len(chosen) < max_sentences and following[0].start - lead.end <= 2 \
@@ -84,7 +92,7 @@ def extract_sentences(
     # the lead's own page may add one more point (the answer often sits a few sentences from the lead: on the
     # answer questions' dev split this found 3 more answers of 54); every other page adds at most one
     used_docs: set[str] = set()
-    for s in sorted(found, key=lambda s: -value[id(s)]):
+    for s in sorted(close, key=lambda s: -value[id(s)]):
         if len(chosen) >= max_sentences:
             break
         if value[id(s)] < POINT_RATIO * best:

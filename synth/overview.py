@@ -90,21 +90,29 @@ class Synthesizer:
         with self._cache_lock:
             self._cache.clear()
 
-    def write(self, query: str, hits: Sequence[Hit], credible: Collection[str] = ()) -> Overview:
+    def write(
+        self, query: str, hits: Sequence[Hit], credible: Collection[str] = (), *, relevance_min: float | None = None
+    ) -> Overview:
         """Return the finished overview for ``query`` (no streaming)."""
-        for event in self.stream(query, hits, credible):
+        for event in self.stream(query, hits, credible, relevance_min=relevance_min):
             if event.overview is not None:
                 return event.overview
         raise SynthError("the overview stream ended without an overview")
 
-    def stream(self, query: str, hits: Sequence[Hit], credible: Collection[str] = ()) -> Iterator[SynthEvent]:
+    def stream(
+        self, query: str, hits: Sequence[Hit], credible: Collection[str] = (), *, relevance_min: float | None = None
+    ) -> Iterator[SynthEvent]:
         """Yield ``token`` and ``claim`` events while the draft is written, then one ``overview`` event.
 
         ``credible`` holds the document URLs of credible sources: an extractive overview leads with one of them.
-        An ``error`` event says why generation failed when the extractive overview replaces it.
+        ``relevance_min`` lowers the relevance floor of this answer's extractive lead (the gate's, when it is sure
+        the passages answer; ``extract_sentences``' ``lead_min``): the model's sentences and the points after the
+        lead keep the synthesizer's own. An ``error`` event says why generation failed when the extractive overview
+        replaces it.
         """
+        floor = self.relevance_min if relevance_min is None else relevance_min
         passages = {h.passage.id: h.passage for h in hits}
-        key = self._cache_key(query, hits, credible)
+        key = self._cache_key(query, hits, credible, floor)
         with self._cache_lock:
             cached = self._cache.get(key)
         if cached is not None:
@@ -130,7 +138,7 @@ class Synthesizer:
                 if overview is None or not overview.claims:  # said so, never a silent switch to quotes
                     yield SynthEvent("error", text=NO_ANSWER)
         if overview is None or not overview.claims:
-            overview = yield from self._extractive(query, hits, credible)
+            overview = yield from self._extractive(query, hits, credible, floor)
         with self._cache_lock:
             self._cache[key] = overview
             while len(self._cache) > self._cache_size:
@@ -210,13 +218,13 @@ class Synthesizer:
         )
 
     def _extractive(
-        self, query: str, hits: Sequence[Hit], credible: Collection[str]
+        self, query: str, hits: Sequence[Hit], credible: Collection[str], floor: float
     ) -> Generator[SynthEvent, None, Overview]:
         sources = number_sources(hits)
         yield SynthEvent("sources", sources=sources)
         picked = extract_sentences(
-            query, hits, sources, self.embedder, max_sentences=3, credible=credible, relevance_min=self.relevance_min,
-            ranker=lead_ranker(self.lead_ranker),
+            query, hits, sources, self.embedder, max_sentences=3, credible=credible, relevance_min=floor,
+            ranker=lead_ranker(self.lead_ranker), lead_min=max(floor, self.relevance_min),
         )
         claims: list[Claim] = []
         offset = 0
@@ -240,9 +248,9 @@ class Synthesizer:
             prompt_version=PROMPT_VERSION,
         )
 
-    def _cache_key(self, query: str, hits: Sequence[Hit], credible: Collection[str]) -> str:
+    def _cache_key(self, query: str, hits: Sequence[Hit], credible: Collection[str], floor: float) -> str:
         blob = json.dumps(
-            [query.strip().lower(), [h.passage.id for h in hits], sorted(credible), self.relevance_min, self.model,
+            [query.strip().lower(), [h.passage.id for h in hits], sorted(credible), floor, self.model,
              self.mode, self.citation_mode, PROMPT_VERSION, self.lead_ranker,
              self.options.max_tokens, self.options.temperature, self.options.seed]
         )

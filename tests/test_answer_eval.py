@@ -54,6 +54,10 @@ HELD_OUT = [  # (question file, corpus, floor key): sets written by someone who 
     ("answer_questions_fresh9.jsonl", "pydocs", "pydocs_fresh9"),
     ("answer_questions_fresh10.jsonl", "demo", "demo_fresh10"),
     ("answer_questions_fresh10.jsonl", "pydocs", "pydocs_fresh10"),
+    ("answer_questions_fresh11.jsonl", "demo", "demo_fresh11"),
+    ("answer_questions_fresh11.jsonl", "pydocs", "pydocs_fresh11"),
+    ("answer_questions_fresh12.jsonl", "demo", "demo_fresh12"),
+    ("answer_questions_fresh12.jsonl", "pydocs", "pydocs_fresh12"),
 ]
 
 

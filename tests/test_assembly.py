@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -188,3 +189,19 @@ def test_hedges_quote_the_source_verbatim_and_grammatically() -> None:
     assert hedge_display(claim, forum) == f'A forum post says: "{text}"'
     doubtful = {2: SourceCredibility("unreliable", ())}
     assert hedge_display(claim, doubtful) == f'A source of doubtful reliability says: "{text}"'
+
+
+def test_a_sure_answer_quotes_the_credible_sentence_below_the_usual_floor(
+    private_demo_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"Is it true that a study found butter makes burns heal 300 percent faster?": the gate is sure the pages
+    answer, so the hospital's "Do not put butter ..." (relevance about 0.3) is quoted and the satire dropped; with
+    the usual floor for every answer only the satire addresses the question, and the answer is declined."""
+    query = "Is it true that a study found butter makes burns heal 300 percent faster?"
+    answer = private_demo_engine.answer(query)
+    kept = [c for c in answer.overview.claims if c.action == "keep"]
+    assert answer.overview.mode == "extractive" and [c.text[:17] for c in kept] == ["Do not put butter"]
+    assert {c.verdict.label for c in answer.overview.claims if c.action == "drop"} == {"satire"}
+    gate = private_demo_engine.assembler.answerability
+    monkeypatch.setattr(private_demo_engine.assembler, "answerability", replace(gate, confident=2.0))
+    assert private_demo_engine.answer(query).overview.mode == "declined"

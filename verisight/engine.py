@@ -249,7 +249,7 @@ class Engine:
         gen_start = time.perf_counter()
         known: dict[str, SourceCredibility] = {}
         ctx = self._context(query, hits, number_sources(hits), known)
-        answerable, _, rare = self.assembler.answerable(
+        answerable, probability, rare = self.assembler.answerable(
             query, hits, self.index.unknown_share(query), self.index.unseen_terms(query),
             self.index.unnamed_terms(query),
         )
@@ -261,7 +261,8 @@ class Engine:
         overview: Overview | None = None
         notice = ""
         verify_ms = 0.0
-        for event in self.synthesizer.stream(query, hits, ctx.credible_urls()):
+        floor = self.assembler.answerability.relevance_floor(probability)
+        for event in self.synthesizer.stream(query, hits, ctx.credible_urls(), relevance_min=floor):
             if event.kind == "sources":
                 ctx = self._context(query, hits, event.sources, known)
                 yield EngineEvent("sources", [self._answer_source(s, ctx) for s in ctx.sources])

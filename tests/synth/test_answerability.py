@@ -76,3 +76,15 @@ def test_the_calibration_file_is_the_one_loaded(tmp_path: Path) -> None:
     assert (model.bias, model.w_lexical, model.w_cosine, model.threshold) == (-1.0, 2.0, 3.0, 0.4)
     assert (model.w_coverage, model.rare_weight) == (1.5, 4.0)
     assert Answerability.load(tmp_path / "missing.json") == Answerability()
+
+
+def test_a_sure_answer_may_quote_a_less_relevant_sentence() -> None:
+    """At or above ``confident`` the relevance floor is ``confident_relevance_min``; below it, and for a model
+    whose confident floor is the higher one, it is ``relevance_min``."""
+    model = Answerability.load()
+    assert model.threshold < model.confident < 1
+    assert model.relevance_floor(model.confident) == model.confident_relevance_min < model.relevance_min
+    below = model.relevance_floor(model.confident - 0.01)
+    assert below == model.relevance_floor(model.threshold) == model.relevance_min
+    strict = Answerability(relevance_min=0.2, confident_relevance_min=0.28)
+    assert strict.relevance_floor(1.0) == 0.2

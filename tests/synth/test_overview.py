@@ -80,3 +80,21 @@ def test_injected_page_cannot_leak_the_canary_or_system_prompt(embedded_backend:
         if synth.mode == "generated":
             assert CANARY not in shown
         assert SYSTEM_PROMPT[:40] not in shown
+
+
+SLEEP = ("https://docs.example/asyncio-task", "Coroutines and Tasks", "docs.example",
+         "If a result is provided, it is returned to the caller when the coroutine completes. Setting the delay to 0 "
+         "provides an optimized path to allow other tasks to run.")
+
+
+def test_a_lower_relevance_floor_for_one_answer_quotes_a_paraphrased_answer(embedder: Embedder) -> None:
+    """"Setting the delay to 0 ..." answers "why would you await asyncio.sleep(0)" in other words: its relevance
+    (about 0.33) is below the default floor and above the one the gate gives a sure answer, and no sentence is
+    closer; the per-answer floor applies to that answer only (the cache keeps the two apart)."""
+    hits = make_hits([SLEEP])
+    synth = Synthesizer(None, embedder, mode="extractive")
+    query = "why would you await asyncio.sleep(0)"
+    answer = "Setting the delay to 0 provides an optimized path to allow other tasks to run."
+    assert answer not in [c.text for c in synth.write(query, hits).claims]
+    assert answer in [c.text for c in synth.write(query, hits, relevance_min=0.28).claims]
+    assert answer not in [c.text for c in synth.write(query, hits).claims]

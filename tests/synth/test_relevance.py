@@ -351,3 +351,22 @@ def test_what_counts_as_defining_the_subject(embedder: Embedder) -> None:
     assert defining("what does str.partition do") == [
         "str.partition(sep): Split the string at the first occurrence of sep, and return a 3-tuple."]
     assert defining("how do I leave a loop early") == []  # not a definition question
+
+
+def test_a_sentence_below_the_lead_floor_is_not_a_point(embedder: Embedder) -> None:
+    """With the floor lowered for a sure answer (``relevance_min``) and the usual one kept for the lead
+    (``lead_min``), "Setting the delay to 0 ..." (relevance about 0.33) is not shown after a closer lead; without
+    ``lead_min`` it would be."""
+    pages = [("https://docs.example/asyncio-task", "Coroutines and Tasks", "docs.example",
+              "While a coroutine sleeps, the event loop runs the other tasks. If a result is provided, it is returned "
+              "to the caller when the coroutine completes."),
+             ("https://docs.example/asyncio-sleep", "Sleeping", "docs.example",
+              "Setting the delay to 0 provides an optimized path to allow other tasks to run.")]
+    hits = make_hits(pages)
+    query = "why would you await asyncio.sleep(0)"
+    weak = "Setting the delay to 0 provides an optimized path to allow other tasks to run."
+    lead = "While a coroutine sleeps, the event loop runs the other tasks."
+    assert [q[0] for q in extract_sentences(query, hits, number_sources(hits), embedder, relevance_min=0.28)] == [
+        lead, weak]
+    assert [q[0] for q in extract_sentences(query, hits, number_sources(hits), embedder, relevance_min=0.28,
+                                            lead_min=RELEVANCE_MIN)] == [lead]
