@@ -118,7 +118,7 @@ def _continues(after: str) -> bool:
     """True when the line ``after`` continues a hard-wrapped sentence (starts in lowercase or a bracket)."""
     if not after or after.startswith(("* ", "- ", "+ ")) or _RULE_START.match(after):
         return False
-    return after[0].islower() or after[0] in "(\"'“*`"
+    return after[0].islower() or after[0] in "(\"'“‘*`"
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -136,6 +136,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             after = text[m.end() :].lstrip(" \t")
             if before and (before[-1].isalnum() or before[-1] in ",(-") and _continues(after):
                 continue
+            if before.endswith(".") and _is_abbreviation(before, len(before) - 1, 0) and _continues(after):
+                continue  # "rounding to the given number of decimal places (i.e.\nlike the round() function)"
             end = m.start()
         else:
             end = m.end()

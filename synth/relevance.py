@@ -127,8 +127,8 @@ def is_whole_sentence(text: str) -> bool:
     t = text.strip()
     if len(t.split()) < 5 or t[-1:] not in ".!?:\"'”’)":  # ":" closes a sentence that introduces an example
         return False
-    if not (_PROSE_START.match(t) or _CODE_WORD.match(t)):
-        return False
+    if not (_PROSE_START.match(t) or _CODE_WORD.match(t)) or t.startswith(('"""', "'''")):
+        return False  # a docstring opens inside a code block ('"""Return the cosine of x ...')
     if _BYLINE.search(t) or _CODE_STATEMENT.match(t):
         return False
     if _CODE.search(t.split(" ", 1)[0] + " "):

@@ -120,6 +120,8 @@ def test_answer_keys_and_fragments() -> None:
     assert not is_fragment("os.path.exists(path): Return True if path refers to an existing path.")
     assert not is_fragment("int(x): Return an integer object constructed from a number or string x.")
     assert is_fragment("be (as in the example) used here.")
+    assert is_fragment("Note that these methods round the values to the given number of decimal places (i.e.")
+    assert not is_fragment("Use sorted() for lists, tuples, etc.")
     assert not is_fragment("duck-typing: A programming style which does not look at an object's type.")
     assert is_fragment("duck-typing: a programming style which does not look at an object's type.")
     assert not is_fragment("Hold the burn under cool running water for 20 minutes.")

@@ -33,6 +33,8 @@ from verisight.errors import BadQuery
 QUESTIONS = Path(__file__).parent / "data" / "answer_questions.jsonl"
 SNIPPET_CHARS = 400
 _TERM_PREFIX = re.compile(r"^\w[\w\- .]{0,40}: (?=[A-Z0-9\"'“(])")  # a definition entry's term before its sentence
+# a sentence that stops on an abbreviation that always leads on to more ("(i.e.", "e.g.", "cf.") was cut short
+_OPEN_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:i\.e|e\.g|cf|viz)\.$", re.IGNORECASE)
 _CODE_START = re.compile(r"^[\w.]+(\(|\.\w+|_\w+)")  # a code name: ``list.sort()``, ``int(x):``, ``snake_case``
 
 
@@ -70,14 +72,16 @@ def matches(text: str, key: dict[str, Any]) -> bool:
 
 def is_fragment(sentence: str) -> bool:
     """A shown sentence that is not whole: it opens in lower case (not on a code name, nor a definition entry's
-    term before its sentence), is cut with "…", or does not end in a full stop (or the colon of a sentence
-    introducing an example). A "…" inside a sentence is the page's own ("The try … except statement has ...")."""
+    term before its sentence), is cut with "…" or on "i.e."/"e.g.", or does not end in a full stop (or the colon of
+    a sentence introducing an example). A "…" inside a sentence is the page's own ("The try … except statement
+    has ...")."""
     t = sentence.strip()
     if not t:
         return False
     t = _TERM_PREFIX.sub("", t, count=1)  # "duck-typing: A programming style ..." quotes a glossary entry
     opens_mid = t[0].islower() and not _CODE_START.match(t)
     cut = t.startswith(("…", "...")) or t.endswith("….")  # a bare "…" at the end fails the full-stop check
+    cut = cut or _OPEN_ABBREVIATION.search(t) is not None  # "... to the given number of decimal places (i.e."
     return opens_mid or cut or t[-1] not in ".!?:\"'”’)"
 
 

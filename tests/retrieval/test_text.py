@@ -27,6 +27,21 @@ def test_split_lines_headings_and_hard_wrap() -> None:
     assert sentences(text) == want
 
 
+def test_a_line_break_after_an_abbreviation_does_not_end_the_sentence() -> None:
+    """Hard-wrapped text that breaks right after "i.e." or "e.g." keeps the sentence whole (python3.11-doc's
+    unittest and logging pages); a full stop before a new line that starts a sentence still ends one."""
+    text = ("Note that these\nmethods round the values to the given number of decimal places (i.e.\nlike the round() "
+            "function) and not significant digits.\nIf delta is supplied, it is used.")
+    assert sentences(text) == [
+        "Note that these\nmethods round the values to the given number of decimal places (i.e.\nlike the round() "
+        "function) and not significant digits.",
+        "If delta is supplied, it is used.",
+    ]
+    quoted = "the description of the event provided in the logging call, i.e.\n‘Watch out!’. Do not worry."
+    assert sentences(quoted)[0] == "the description of the event provided in the logging call, i.e.\n‘Watch out!’."
+    assert sentences("It ends here.\nThen e.g.\nNew line.") == ["It ends here.", "Then e.g.", "New line."]
+
+
 def test_split_cjk_and_edge_cases() -> None:
     assert sentences("東京は日本の首都です。大阪も大きい。") == ["東京は日本の首都です。", "大阪も大きい。"]
     assert split_sentences("") == []

@@ -44,6 +44,9 @@ def test_whole_sentences_only() -> None:
     # a call statement is code even when its arguments read like prose
     assert not is_whole_sentence('parser.add_argument("square", help="display a square of a given number", type=int)')
     assert is_whole_sentence('The operator module offers helpers: operator.itemgetter("age") for dictionaries.')
+    # a docstring inside a code block is code, however it reads
+    assert not is_whole_sentence('"""Return the cosine of x as measured in radians.')
+    assert is_whole_sentence('"Mineral water" is water that naturally contains dissolved salts.')
 
 
 def test_a_hard_wrapped_sentence_is_whole_and_a_heading_before_a_code_name_is_cut_off(embedder: Embedder) -> None:
@@ -370,3 +373,4 @@ def test_a_sentence_below_the_lead_floor_is_not_a_point(embedder: Embedder) -> N
         lead, weak]
     assert [q[0] for q in extract_sentences(query, hits, number_sources(hits), embedder, relevance_min=0.28,
                                             lead_min=RELEVANCE_MIN)] == [lead]
+
