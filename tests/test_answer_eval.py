@@ -58,6 +58,8 @@ HELD_OUT = [  # (question file, corpus, floor key): sets written by someone who 
     ("answer_questions_fresh11.jsonl", "pydocs", "pydocs_fresh11"),
     ("answer_questions_fresh12.jsonl", "demo", "demo_fresh12"),
     ("answer_questions_fresh12.jsonl", "pydocs", "pydocs_fresh12"),
+    ("answer_questions_fresh13.jsonl", "demo", "demo_fresh13"),
+    ("answer_questions_fresh13.jsonl", "pydocs", "pydocs_fresh13"),
 ]
 
 
